@@ -1,0 +1,24 @@
+/**
+ * PII masking (PIPL). Names keep the first and last character (张*明; two-character names 张*),
+ * phones keep 3 + 4 digits (138****5678), ID numbers keep the first 6 and last 4.
+ */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+export function maskPhone(phone: string | null): string | null {
+  if (phone == null) return null;
+  const p = phone.trim();
+  if (p.length < 8) return '*'.repeat(p.length);
+  return `${p.slice(0, 3)}${'*'.repeat(p.length - 7)}${p.slice(-4)}`;
+}
+
+export function maskIdNumber(id: string | null): string | null {
+  if (id == null) return null;
+  const s = id.trim();
+  if (s.length < 11) return '*'.repeat(s.length);
+  return `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}`;
+}

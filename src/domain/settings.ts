@@ -1,0 +1,157 @@
+/**
+ * Bank configuration: every threshold, weight, cap and SLA from DOMAIN.md. Stored versioned in
+ * the `settings` table; these are only the defaults a new bank starts with. Money in fen.
+ */
+import { z } from 'zod';
+
+export const TIERS = ['mass', 'premium', 'affluent', 'wealth', 'private'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const STAFF_ROLES = [
+  'rm',
+  'wealth_rm',
+  'private_advisor',
+  'lobby_manager',
+  'outlet_head',
+  'sub_branch_manager',
+  'branch_manager',
+  'head_office',
+  'admin',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Roles that own a book of customers. */
+export const OWNER_ROLES = ['rm', 'wealth_rm', 'private_advisor'] as const satisfies readonly StaffRole[];
+
+const fenString = z
+  .string()
+  .regex(/^\d+$/, 'an integer number of fen')
+  .transform((s) => BigInt(s));
+
+export const settingsSchema = z
+  .object({
+    tiers: z.object({
+      /** floor of each tier in fen (monthly average daily AUM); mass is always 0 */
+      floorsFen: z.object({
+        mass: fenString,
+        premium: fenString,
+        affluent: fenString,
+        wealth: fenString,
+        private: fenString,
+      }),
+      /** near-threshold band: AUM in [bandLowPct%, 100%) of the next floor */
+      bandLowPct: pct,
+      /** downgrade only after this many consecutive month averages below the floor */
+      downgradeMonths: z.number().int().min(1).max(12),
+      basis: z.enum(['month_avg', 'period_end']),
+    }),
+    stewardship: z.object({
+      /** lowest tier that must have a primary RM */
+      managedFromTier: z.enum(TIERS),
+      rolesPerTier: z.object({
+        mass: z.array(z.enum(OWNER_ROLES)),
+        premium: z.array(z.enum(OWNER_ROLES)),
+        affluent: z.array(z.enum(OWNER_ROLES)),
+        wealth: z.array(z.enum(OWNER_ROLES)),
+        private: z.array(z.enum(OWNER_ROLES)),
+      }),
+      capacity: z.object({ rm: z.number().int().positive(), wealth_rm: z.number().int().positive(), private_advisor: z.number().int().positive() }),
+      idleDays: z.number().int().positive(),
+      noContactDays: z.number().int().positive(),
+    }),
+    familiarity: z.object({
+      weights: z.object({ contact: pct, products: pct, contribution: pct }),
+      familiarAt: pct,
+      acquaintedAt: pct,
+      channelWeights: z.object({ visit: z.number(), video: z.number(), phone: z.number(), event: z.number(), wechat: z.number(), sms: z.number() }),
+    }),
+    contacts: z.object({
+      validCallSeconds: z.number().int().nonnegative(),
+      dailyValidCallTarget: z.number().int().nonnegative(),
+    }),
+    suitability: z.object({
+      assessmentValidMonths: z.number().int().positive(),
+      seniorAge: z.number().int().positive(),
+    }),
+    arrivals: z.object({
+      whitelistFromTier: z.enum(TIERS),
+      dedupeMinutes: z.number().int().positive(),
+    }),
+    opportunities: z.object({
+      maturityDays: z.array(z.number().int().positive()),
+      churnDropPct: pct,
+    }),
+    complaints: z.object({
+      slaHours: z.object({ normal: z.number().positive(), urgent: z.number().positive(), major: z.number().positive() }),
+      revisitDays: z.array(z.number().int().positive()),
+    }),
+    echelons: z.object({
+      /** achievement cut points in percent, descending: ≥120, 100–120, 80–100, 60–80, <60 */
+      cutsPct: z.array(z.number().nonnegative()).length(4),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    const f = s.tiers.floorsFen;
+    const order = [f.mass, f.premium, f.affluent, f.wealth, f.private];
+    if (f.mass !== 0n) ctx.addIssue({ code: 'custom', path: ['tiers', 'floorsFen', 'mass'], message: 'mass floor must be 0' });
+    for (let i = 1; i < order.length; i++) {
+      if (order[i]! <= order[i - 1]!)
+        ctx.addIssue({ code: 'custom', path: ['tiers', 'floorsFen', TIERS[i]!], message: 'floors must be strictly increasing' });
+    }
+    const w = s.familiarity.weights;
+    if (w.contact + w.products + w.contribution !== 100)
+      ctx.addIssue({ code: 'custom', path: ['familiarity', 'weights'], message: 'weights must add up to 100' });
+  });
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+const yuan = (n: number) => String(n * 100);
+
+export const DEFAULT_SETTINGS_INPUT: SettingsInput = {
+  tiers: {
+    floorsFen: { mass: '0', premium: yuan(50_000), affluent: yuan(200_000), wealth: yuan(1_000_000), private: yuan(8_000_000) },
+    bandLowPct: 80,
+    downgradeMonths: 3,
+    basis: 'month_avg',
+  },
+  stewardship: {
+    managedFromTier: 'premium',
+    rolesPerTier: {
+      mass: [],
+      premium: ['rm', 'wealth_rm'],
+      affluent: ['rm', 'wealth_rm'],
+      wealth: ['wealth_rm', 'private_advisor'],
+      private: ['private_advisor'],
+    },
+    capacity: { rm: 400, wealth_rm: 250, private_advisor: 100 },
+    idleDays: 90,
+    noContactDays: 90,
+  },
+  familiarity: {
+    weights: { contact: 40, products: 30, contribution: 30 },
+    familiarAt: 70,
+    acquaintedAt: 40,
+    channelWeights: { visit: 3, video: 2, phone: 2, event: 2, wechat: 1, sms: 0.5 },
+  },
+  contacts: { validCallSeconds: 30, dailyValidCallTarget: 20 },
+  suitability: { assessmentValidMonths: 12, seniorAge: 65 },
+  arrivals: { whitelistFromTier: 'premium', dedupeMinutes: 30 },
+  opportunities: { maturityDays: [7, 15, 30], churnDropPct: 30 },
+  complaints: { slaHours: { normal: 72, urgent: 24, major: 6 }, revisitDays: [3, 7, 30] },
+  echelons: { cutsPct: [120, 100, 80, 60] },
+};
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse(DEFAULT_SETTINGS_INPUT);
+
+/** Serialise settings for storage (bigint → string), the inverse of settingsSchema.parse. */
+export function settingsToJson(s: Settings): SettingsInput {
+  const f = s.tiers.floorsFen;
+  return {
+    ...s,
+    tiers: {
+      ...s.tiers,
+      floorsFen: { mass: f.mass.toString(), premium: f.premium.toString(), affluent: f.affluent.toString(), wealth: f.wealth.toString(), private: f.private.toString() },
+    },
+  };
+}

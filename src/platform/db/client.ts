@@ -1,0 +1,110 @@
+/**
+ * One way to open the database: PostgreSQL through node-postgres when a URL is given,
+ * otherwise PGlite (embedded PostgreSQL in WASM) in a data directory. Callers get the same
+ * Drizzle API and the same `copyFrom` for bulk loads on both.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
+import * as schema from './schema.js';
+import { AppError } from '../errors.js';
+
+export type Schema = typeof schema;
+export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: AppDb;
+  kind: 'pglite' | 'postgres';
+  /** where the data lives, for messages: a directory, 'memory' or a URL without password */
+  location: string;
+  /**
+   * Bulk-load CSV text with `COPY <target> FROM STDIN (FORMAT csv)`. `target` is
+   * `table (col, col, …)`. PostgreSQL streams; PGlite receives the CSV as a blob, so callers
+   * should pass bounded chunks (the whole stream is buffered for one COPY on PGlite).
+   */
+  copyFrom(target: string, csv: Readable | AsyncIterable<string | Buffer>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; 'memory://' for an in-memory database */
+  dataDir?: string;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPglite(opts.dataDir ?? './.guanhu/data');
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const safe = redactUrl(url);
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new AppError('DB_UNAVAILABLE', `cannot connect to PostgreSQL at ${safe}: ${(err as Error).message}`);
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as AppDb;
+  return {
+    db,
+    kind: 'postgres',
+    location: safe,
+    async copyFrom(target, csv) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFromStream(`COPY ${target} FROM STDIN (FORMAT csv)`));
+        await pipeline(csv as AsyncIterable<string | Buffer>, stream);
+        return Number(stream.rowCount ?? 0);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(inMemory ? undefined : dataDir);
+  } catch (err) {
+    throw new AppError('DB_UNAVAILABLE', `cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as AppDb;
+  return {
+    db,
+    kind: 'pglite',
+    location: inMemory ? 'memory' : dataDir,
+    async copyFrom(target, csv) {
+      const parts: Buffer[] = [];
+      for await (const chunk of csv as AsyncIterable<string | Buffer>) {
+        parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      }
+      const blob = new Blob(parts);
+      const res = await client.query(`COPY ${target} FROM '/dev/blob' (FORMAT csv)`, [], { blob });
+      return res.affectedRows ?? 0;
+    },
+    close: () => client.close(),
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}
