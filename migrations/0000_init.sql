@@ -204,9 +204,11 @@ CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","e
 CREATE INDEX "complaints_customer_idx" ON "complaints" USING btree ("customer_id","received_at");--> statement-breakpoint
 CREATE INDEX "contacts_customer_idx" ON "contacts" USING btree ("customer_id","started_at");--> statement-breakpoint
 CREATE INDEX "contacts_staff_idx" ON "contacts" USING btree ("staff_id","started_at");--> statement-breakpoint
-CREATE INDEX "customers_home_org_idx" ON "customers" USING btree ("home_org_id");--> statement-breakpoint
-CREATE INDEX "customers_tier_idx" ON "customers" USING btree ("tier","home_org_id");--> statement-breakpoint
-CREATE INDEX "customers_name_idx" ON "customers" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "customers_avg_idx" ON "customers" USING btree ("month_avg_aum_fen" DESC NULLS LAST,"customer_id");--> statement-breakpoint
+CREATE INDEX "customers_home_org_avg_idx" ON "customers" USING btree ("home_org_id","month_avg_aum_fen" DESC NULLS LAST,"customer_id");--> statement-breakpoint
+CREATE INDEX "customers_tier_avg_idx" ON "customers" USING btree ("tier","month_avg_aum_fen" DESC NULLS LAST,"customer_id");--> statement-breakpoint
+CREATE INDEX "customers_id_prefix_idx" ON "customers" USING btree ("customer_id" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "customers_name_prefix_idx" ON "customers" USING btree ("name" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "holdings_customer_idx" ON "holdings" USING btree ("customer_id","as_of_date");--> statement-breakpoint
 CREATE INDEX "org_units_parent_idx" ON "org_units" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "org_units_path_idx" ON "org_units" USING btree ("path" text_pattern_ops);--> statement-breakpoint

@@ -28,6 +28,8 @@ const fenString = z
   .regex(/^\d+$/, 'an integer number of fen')
   .transform((s) => BigInt(s));
 
+const pct = z.number().int().min(0).max(100);
+
 export const settingsSchema = z
   .object({
     tiers: z.object({

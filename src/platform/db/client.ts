@@ -87,9 +87,9 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     kind: 'pglite',
     location: inMemory ? 'memory' : dataDir,
     async copyFrom(target, csv) {
-      const parts: Buffer[] = [];
+      const parts: Uint8Array<ArrayBuffer>[] = [];
       for await (const chunk of csv as AsyncIterable<string | Buffer>) {
-        parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        parts.push(new Uint8Array(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
       }
       const blob = new Blob(parts);
       const res = await client.query(`COPY ${target} FROM '/dev/blob' (FORMAT csv)`, [], { blob });

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -84,7 +85,7 @@ export const orgUnits = pgTable(
   'org_units',
   {
     orgId: text('org_id').primaryKey(),
-    parentId: text('parent_id').references((): any => orgUnits.orgId),
+    parentId: text('parent_id').references((): AnyPgColumn => orgUnits.orgId),
     level: orgLevel('level').notNull(),
     name: text('name').notNull(),
     path: text('path').notNull(),
@@ -185,9 +186,13 @@ export const customers = pgTable(
     tierSince: date('tier_since'),
   },
   (t) => [
-    index('customers_home_org_idx').on(t.homeOrgId),
-    index('customers_tier_idx').on(t.tier, t.homeOrgId),
-    index('customers_name_idx').on(t.name),
+    // The customer list sorts by month-average AUM within scope and filters.
+    index('customers_avg_idx').on(t.monthAvgAumFen.desc(), t.customerId),
+    index('customers_home_org_avg_idx').on(t.homeOrgId, t.monthAvgAumFen.desc(), t.customerId),
+    index('customers_tier_avg_idx').on(t.tier, t.monthAvgAumFen.desc(), t.customerId),
+    // Prefix search on customer number and name.
+    index('customers_id_prefix_idx').using('btree', sql`${t.customerId} text_pattern_ops`),
+    index('customers_name_prefix_idx').using('btree', sql`${t.name} text_pattern_ops`),
     check('customers_aum_nonneg', sql`${t.aumFen} >= 0 AND ${t.monthAvgAumFen} >= 0`),
   ],
 );

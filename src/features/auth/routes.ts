@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context.js';
+import type { AppConfig } from '../../platform/config.js';
+import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
+import { requireActor } from '../../platform/http/auth-plugin.js';
+import { writeAudit } from '../../platform/audit.js';
+import { STAFF_ROLES } from '../../domain/settings.js';
+import { login } from './login.js';
+
+export const meSchema = z.object({
+  userId: z.number(),
+  username: z.string(),
+  staffId: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  orgId: z.string(),
+  orgName: z.string(),
+  orgLevel: z.enum(['head_office', 'branch', 'sub_branch', 'outlet']),
+});
+
+const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+
+const toMe = (a: z.infer<typeof meSchema>) => meSchema.parse(a);
+
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }> = async (app, { ctx, config }) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { rateLimit: { max: config.loginPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the httpOnly session cookie',
+        security: [],
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        response: { 200: meSchema, 401: errorSchema, 429: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const { actor, token, expiresAt } = await login(ctx, { ...req.body, ip: req.ip }, config.sessionHours);
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        path: '/',
+        expires: expiresAt,
+      });
+      return toMe(actor);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out; ends the session', response: { 204: z.null() } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await destroySession(ctx.db, token);
+      if (req.actor) {
+        await writeAudit(ctx.db, { action: 'logout', entityType: 'user', entityId: req.actor.username, actorUserId: req.actor.userId, actorStaffId: req.actor.staffId, ip: req.ip });
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: meSchema, 401: errorSchema } } },
+    async (req) => toMe(requireActor(req)),
+  );
+};

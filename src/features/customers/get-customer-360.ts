@@ -1,0 +1,111 @@
+/**
+ * Customer 360: profile, holdings by asset class, AUM history, RM and history, contacts, tier
+ * history. A customer outside the actor's scope is NOT_FOUND, exactly like a missing one.
+ * PII is masked; the owning RM may reveal it through revealCustomerPii.
+ */
+import type { Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { seesOwnBookOnly } from '../../platform/auth/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { loadSettings } from '../../platform/settings-store.js';
+import { maskIdNumber, maskName, maskPhone } from '../../domain/mask.js';
+import { formatYuan } from '../../domain/money.js';
+import { ageOn, assessmentExpired, shanghaiDate } from '../../domain/dates.js';
+import { isValidContact, type ContactChannel } from '../../domain/contacts.js';
+import { aumHistoryOf, contactsOf, findCustomerInScope, holdingsOf, relationshipsOf, tierHistoryOf } from './queries.js';
+
+const ASSET_CLASSES = ['cash', 'fixed_income', 'equity', 'alternative', 'protection'] as const;
+const str = (v: unknown) => (v == null ? null : String(v));
+const yuan = (v: unknown) => formatYuan(BigInt(String(v ?? '0')));
+
+export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string) {
+  const c = await findCustomerInScope(ctx.db, actor, customerId);
+  if (!c) throw new AppError('NOT_FOUND', `customer ${customerId} not found`, { userMessage: 'Customer not found' });
+  const { value: settings } = await loadSettings(ctx.db);
+  const today = shanghaiDate(ctx.clock.now());
+  const asOf = str(c.aum_as_of);
+  const [holdings, history, rels, contacts, tiers] = await Promise.all([
+    asOf ? holdingsOf(ctx.db, customerId, asOf) : Promise.resolve([]),
+    aumHistoryOf(ctx.db, customerId),
+    relationshipsOf(ctx.db, customerId),
+    contactsOf(ctx.db, customerId, 50),
+    tierHistoryOf(ctx.db, customerId),
+  ]);
+
+  const byClass = new Map<string, bigint>(ASSET_CLASSES.map((k) => [k, 0n]));
+  let total = 0n;
+  for (const h of holdings) {
+    const b = BigInt(String(h.balance));
+    byClass.set(String(h.asset_class), (byClass.get(String(h.asset_class)) ?? 0n) + b);
+    total += b;
+  }
+  const current = rels.find((r) => r.ended_on == null);
+  const birth = str(c.birth_date);
+  const age = birth ? ageOn(birth, today) : null;
+  return {
+    customerId: String(c.customer_id),
+    name: maskName(String(c.name)),
+    phone: maskPhone(str(c.phone)),
+    idNumber: maskIdNumber(str(c.id_number)),
+    masked: true,
+    canReveal: seesOwnBookOnly(actor) && current?.staff_id === actor.staffId,
+    gender: (str(c.gender) as 'm' | 'f' | null) ?? null,
+    birthDate: birth,
+    age,
+    senior: age != null && age >= settings.suitability.seniorAge,
+    orgId: String(c.home_org_id),
+    orgName: String(c.org_name),
+    openDate: str(c.open_date),
+    riskLevel: str(c.risk_level) as 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | null,
+    riskAssessedOn: str(c.risk_assessed_on),
+    riskExpired: assessmentExpired(str(c.risk_assessed_on), today, settings.suitability.assessmentValidMonths),
+    tags: (c.tags as string[] | null) ?? [],
+    tier: String(c.tier),
+    band: str(c.band),
+    aum: yuan(c.aum),
+    monthAvgAum: yuan(c.avg),
+    aumAsOf: asOf,
+    tierSince: str(c.tier_since),
+    holdingsByClass: ASSET_CLASSES.map((k) => {
+      const amount = byClass.get(k) ?? 0n;
+      // share in basis points, integer arithmetic, shown with 2 decimals of a percent
+      const bp = total > 0n ? Number((amount * 10000n) / total) : 0;
+      return { assetClass: k, amount: formatYuan(amount), sharePct: bp / 100 };
+    }),
+    holdings: holdings.map((h) => ({
+      accountId: String(h.account_id),
+      productId: String(h.product_id),
+      productName: String(h.product_name),
+      category: String(h.category),
+      assetClass: String(h.asset_class),
+      riskRating: String(h.risk_rating),
+      balance: yuan(h.balance),
+      maturityDate: str(h.maturity_date),
+    })),
+    aumHistory: history.map((h) => ({ month: String(h.month), avgAum: yuan(h.avg), endAum: yuan(h.end) })),
+    rm: current
+      ? { staffId: String(current.staff_id), name: String(current.name), role: String(current.role), orgId: String(current.org_id), orgName: String(current.org_name), since: String(current.started_on) }
+      : null,
+    rmHistory: rels.map((r) => ({ staffId: String(r.staff_id), name: String(r.name), startedOn: String(r.started_on), endedOn: str(r.ended_on), endReason: str(r.end_reason) })),
+    contacts: contacts.map((k) => {
+      const facts = {
+        channel: String(k.channel) as ContactChannel,
+        durationSeconds: k.duration_seconds == null ? null : Number(k.duration_seconds),
+        connected: k.connected == null ? null : Boolean(k.connected),
+      };
+      return {
+        contactId: String(k.contact_id),
+        staffId: String(k.staff_id),
+        staffName: String(k.staff_name),
+        ...facts,
+        startedAt: String(k.started_at),
+        outcome: str(k.outcome),
+        topics: (k.topics as string[] | null) ?? [],
+        valid: isValidContact(facts, settings.contacts),
+      };
+    }),
+    tierHistory: tiers.map((t) => ({ changedOn: String(t.changed_on), fromTier: str(t.from_tier), toTier: String(t.to_tier), reason: String(t.reason) })),
+  };
+}
+
+export type Customer360 = Awaited<ReturnType<typeof getCustomer360>>;

@@ -1,0 +1,93 @@
+/**
+ * The customer list: scoped, filtered, paged on the server, sorted by month-average AUM.
+ * Names are always masked here.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { customerScope, likePrefix } from '../../platform/auth/scope.js';
+import { maskName } from '../../domain/mask.js';
+import { formatYuan } from '../../domain/money.js';
+import type { Tier } from '../../domain/settings.js';
+import { query } from '../../platform/db/query.js';
+
+export interface ListCustomersInput {
+  page: number;
+  pageSize: number;
+  tier?: Tier;
+  band?: Tier;
+  orgId?: string;
+  rmId?: string;
+  q?: string;
+  managed?: boolean;
+}
+
+export interface CustomerRow {
+  customerId: string;
+  name: string;
+  tier: Tier;
+  band: Tier | null;
+  aum: string;
+  monthAvgAum: string;
+  rmId: string | null;
+  rmName: string | null;
+  orgId: string;
+  orgName: string;
+}
+
+const openRel = (staff?: string) =>
+  sql`EXISTS (SELECT 1 FROM relationships fr WHERE fr.customer_id = c.customer_id AND fr.ended_on IS NULL${staff ? sql` AND fr.staff_id = ${staff}` : sql``})`;
+
+/** `q`: a customer number prefix, a masked name such as 张*明 (each * one character), or a name prefix. */
+function searchCondition(q: string): SQL {
+  if (/^[A-Za-z]?\d+$/.test(q)) return sql`c.customer_id LIKE ${likePrefix(q.toUpperCase())}`;
+  const escaped = q.replace(/[\\%_]/g, (m) => `\\${m}`);
+  if (q.includes('*')) return sql`c.name LIKE ${escaped.replace(/\*/g, '_')}`;
+  return sql`c.name LIKE ${`${escaped}%`}`;
+}
+
+export function listConditions(actor: Actor, f: Omit<ListCustomersInput, 'page' | 'pageSize'>): SQL {
+  const conds: SQL[] = [customerScope(actor)];
+  if (f.tier) conds.push(sql`c.tier = ${f.tier}`);
+  if (f.band) conds.push(sql`c.band = ${f.band}`);
+  if (f.orgId)
+    conds.push(
+      sql`c.home_org_id IN (SELECT so.org_id FROM org_units so, org_units fo WHERE fo.org_id = ${f.orgId} AND so.path LIKE fo.path || '%')`,
+    );
+  if (f.rmId) conds.push(openRel(f.rmId));
+  if (f.managed === true) conds.push(openRel());
+  if (f.managed === false) conds.push(sql`NOT ${openRel()}`);
+  if (f.q) conds.push(searchCondition(f.q));
+  return sql.join(conds, sql` AND `);
+}
+
+export async function listCustomers(ctx: Ctx, actor: Actor, input: ListCustomersInput): Promise<{ items: CustomerRow[]; total: number }> {
+  const where = listConditions(actor, input);
+  const offset = (input.page - 1) * input.pageSize;
+  const [rows, count] = await Promise.all([
+    query<Record<string, string | null>>(ctx.db, sql`
+      SELECT c.customer_id, c.name, c.tier, c.band, c.aum_fen::text AS aum, c.month_avg_aum_fen::text AS avg,
+             r.staff_id AS rm_id, s.name AS rm_name, c.home_org_id, o.name AS org_name
+      FROM (SELECT c.* FROM customers c WHERE ${where}
+            ORDER BY c.month_avg_aum_fen DESC NULLS LAST, c.customer_id
+            LIMIT ${input.pageSize} OFFSET ${offset}) c
+      JOIN org_units o ON o.org_id = c.home_org_id
+      LEFT JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL
+      LEFT JOIN staff s ON s.staff_id = r.staff_id
+      ORDER BY c.month_avg_aum_fen DESC NULLS LAST, c.customer_id`),
+    query<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM customers c WHERE ${where}`),
+  ]);
+  const items = rows.map((r) => ({
+    customerId: r.customer_id!,
+    name: maskName(r.name!),
+    tier: r.tier as Tier,
+    band: (r.band as Tier | null) ?? null,
+    aum: formatYuan(BigInt(r.aum!)),
+    monthAvgAum: formatYuan(BigInt(r.avg!)),
+    rmId: r.rm_id ?? null,
+    rmName: r.rm_name ?? null,
+    orgId: r.home_org_id!,
+    orgName: r.org_name!,
+  }));
+  return { items, total: Number(count[0]?.n ?? 0) };
+}

@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context.js';
+import { requireActor } from '../../platform/http/auth-plugin.js';
+import { TIERS } from '../../domain/settings.js';
+import { listCustomers } from './list-customers.js';
+import { getCustomer360 } from './get-customer-360.js';
+import { revealCustomerPii } from './reveal-customer-pii.js';
+import { customer360Schema, customerRowSchema, errorSchema } from './schemas.js';
+
+const idParam = z.object({ customerId: z.string().min(1).max(32) });
+
+export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
+  app.get(
+    '/customers',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Customers in the caller’s scope, paged, sorted by month-average AUM (names masked)',
+        querystring: z.object({
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+          tier: z.enum(TIERS).optional(),
+          band: z.enum(TIERS).optional(),
+          orgId: z.string().min(1).max(32).optional(),
+          rmId: z.string().min(1).max(32).optional(),
+          q: z.string().trim().min(1).max(64).optional(),
+          managed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+        }),
+        response: { 200: z.object({ items: z.array(customerRowSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), 401: errorSchema },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const res = await listCustomers(ctx, requireActor(req), q);
+      return { ...res, page: q.page, pageSize: q.pageSize };
+    },
+  );
+
+  app.get(
+    '/customers/:customerId',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Customer 360 view; 404 when outside the caller’s scope',
+        params: idParam,
+        response: { 200: customer360Schema, 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req) => getCustomer360(ctx, requireActor(req), req.params.customerId) as Promise<z.output<typeof customer360Schema>>,
+  );
+
+  app.post(
+    '/customers/:customerId/reveal',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Full name, phone and ID number for the owning RM, with a reason (audited)',
+        params: idParam,
+        body: z.object({ reason: z.string().trim().min(2).max(200) }),
+        response: { 200: z.object({ name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() }), 403: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req) => revealCustomerPii(ctx, requireActor(req), req.params.customerId, req.body.reason, req.ip),
+  );
+};

@@ -1,0 +1,50 @@
+/**
+ * Audit events are a typed union written to the append-only audit_log table (a trigger refuses
+ * UPDATE/DELETE). Every PII reveal, export, reassignment and rule change goes through here.
+ */
+import { auditLog } from './db/schema.js';
+import type { AppDb } from './db/client.js';
+
+interface Base {
+  actorUserId?: number | null;
+  actorStaffId?: string | null;
+  ip?: string | null;
+}
+
+export type AuditEvent = Base &
+  (
+    | { action: 'login' | 'logout'; entityType: 'user'; entityId: string }
+    | { action: 'login_failed'; entityType: 'user'; entityId: string; reason: string }
+    | { action: 'pii_reveal'; entityType: 'customer'; entityId: string; reason: string; fields: string[] }
+    | { action: 'export'; entityType: string; entityId: string; reason?: string; rows: number }
+    | {
+        action: 'reassignment';
+        entityType: 'customer';
+        entityId: string;
+        reason: string;
+        before: unknown;
+        after: unknown;
+        runId?: string;
+        ruleVersion?: number;
+      }
+    | { action: 'settings_change'; entityType: 'settings'; entityId: string; reason?: string; before: unknown; after: unknown; ruleVersion: number }
+    | { action: 'seed'; entityType: 'database'; entityId: string; after: unknown }
+  );
+
+export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
+  const extra =
+    e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;
+  await db.insert(auditLog).values({
+    action: e.action,
+    actorUserId: e.actorUserId ?? null,
+    actorStaffId: e.actorStaffId ?? null,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    reason: 'reason' in e ? (e.reason ?? null) : null,
+    before: 'before' in e ? (e.before as object) : null,
+    after: 'after' in e ? (e.after as object) : (extra ?? null),
+    ruleVersion: 'ruleVersion' in e ? (e.ruleVersion ?? null) : null,
+    runId: 'runId' in e ? (e.runId ?? null) : null,
+    ip: e.ip ?? null,
+  });
+}

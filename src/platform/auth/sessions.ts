@@ -1,0 +1,54 @@
+/**
+ * Server-side sessions: the cookie carries a random token, the table stores only its sha256.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { AppDb } from '../db/client.js';
+import { sessions } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import { query } from '../db/query.js';
+
+export const SESSION_COOKIE = 'guanhu_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: AppDb, userId: number, now: Date, hours: number): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + hours * 3600_000);
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
+  // Housekeeping: expired sessions of this user are useless.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+  return { token, expiresAt };
+}
+
+export async function destroySession(db: AppDb, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** The actor behind a session token, or null when unknown, expired or the user is disabled. */
+export async function actorForToken(db: AppDb, token: string, now: Date): Promise<Actor | null> {
+  const rows = await query(db, sql`
+    SELECT u.user_id, u.username, s.staff_id, s.name, s.role, o.org_id, o.name AS org_name, o.level AS org_level, o.path
+    FROM sessions ss
+    JOIN users u ON u.user_id = ss.user_id AND NOT u.disabled
+    JOIN staff s ON s.staff_id = u.staff_id AND s.status = 'active'
+    JOIN org_units o ON o.org_id = s.org_id
+    WHERE ss.token_hash = ${hashToken(token)} AND ss.expires_at > ${now}`);
+  const r = rows[0];
+  return r ? rowToActor(r) : null;
+}
+
+export function rowToActor(r: Record<string, unknown>): Actor {
+  return {
+    userId: Number(r.user_id),
+    username: String(r.username),
+    staffId: String(r.staff_id),
+    name: String(r.name),
+    role: r.role as Actor['role'],
+    orgId: String(r.org_id),
+    orgName: String(r.org_name),
+    orgLevel: r.org_level as Actor['orgLevel'],
+    orgPath: String(r.path),
+  };
+}

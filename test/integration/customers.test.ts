@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/platform/db/query.js';
+import { loginAs, seededBank, type TestBank } from '../support/app.js';
+
+let bank: TestBank;
+let cookies: Record<string, string>;
+let rm1: string;
+const count = async (q: ReturnType<typeof sql>) => Number((await query<{ n: number }>(bank.ctx.db, q))[0]!.n);
+
+beforeAll(async () => {
+  bank = await seededBank();
+  cookies = {};
+  for (const u of ['rm0001', 'hq01', 'ob01', 'lm0001', 'admin']) cookies[u] = await loginAs(bank.app, u);
+  rm1 = (await query<{ staff_id: string }>(bank.ctx.db, sql`SELECT staff_id FROM users WHERE username = 'rm0001'`))[0]!.staff_id;
+});
+afterAll(async () => bank?.close());
+
+const get = (user: string, url: string) => bank.app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
+
+describe('who sees which customers', () => {
+  it('an RM sees exactly their own book', async () => {
+    const book = await count(sql`SELECT count(*)::int AS n FROM relationships WHERE staff_id = ${rm1} AND ended_on IS NULL`);
+    expect(book).toBeGreaterThan(10);
+    const r = await get('rm0001', '/api/customers?pageSize=200');
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.total).toBe(book);
+    expect(body.items.every((c: { rmId: string }) => c.rmId === rm1)).toBe(true);
+  });
+
+  it('head office sees the whole bank', async () => {
+    const all = await count(sql`SELECT count(*)::int AS n FROM customers`);
+    const r = await get('hq01', '/api/customers?pageSize=50');
+    expect(r.json().total).toBe(all);
+    expect(r.json().items).toHaveLength(50);
+  });
+
+  it('an outlet head and a lobby manager see their outlet only', async () => {
+    const outlet = await count(sql`SELECT count(*)::int AS n FROM customers WHERE home_org_id = 'OT0001'`);
+    for (const u of ['ob01', 'lm0001']) {
+      const r = await get(u, '/api/customers?pageSize=200');
+      expect(r.json().total).toBe(outlet);
+      expect(r.json().items.every((c: { orgId: string }) => c.orgId === 'OT0001')).toBe(true);
+    }
+  });
+
+  it("refuses an RM another RM's customer exactly as a customer that does not exist", async () => {
+    const [other] = await query<{ customer_id: string }>(
+      bank.ctx.db,
+      sql`SELECT customer_id FROM relationships WHERE staff_id <> ${rm1} AND ended_on IS NULL ORDER BY customer_id LIMIT 1`,
+    );
+    const foreign = await get('rm0001', `/api/customers/${other!.customer_id}`);
+    const missing = await get('rm0001', '/api/customers/C99999999');
+    expect(foreign.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(foreign.json().code).toBe(missing.json().code);
+    expect(foreign.json().message).toBe(missing.json().message);
+    // The same customer is visible to head office.
+    expect((await get('hq01', `/api/customers/${other!.customer_id}`)).statusCode).toBe(200);
+  });
+
+  it('an outlet head cannot open a customer of another outlet', async () => {
+    const [c] = await query<{ customer_id: string }>(bank.ctx.db, sql`SELECT customer_id FROM customers WHERE home_org_id <> 'OT0001' LIMIT 1`);
+    expect((await get('ob01', `/api/customers/${c!.customer_id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('customer list', () => {
+  it('masks every name and sorts by month-average AUM, largest first', async () => {
+    const r = await get('hq01', '/api/customers?pageSize=100');
+    const items = r.json().items as { name: string; monthAvgAum: string; customerId: string }[];
+    const names = await query<{ customer_id: string; name: string }>(bank.ctx.db, sql`SELECT customer_id, name FROM customers`);
+    const full = new Map(names.map((n) => [n.customer_id, n.name]));
+    for (const it of items) {
+      expect(it.name).toContain('*');
+      expect(it.name).not.toBe(full.get(it.customerId));
+    }
+    const fen = items.map((i) => BigInt(i.monthAvgAum.replace('.', '')));
+    for (let i = 1; i < fen.length; i++) expect(fen[i]! <= fen[i - 1]!).toBe(true);
+  });
+
+  it('pages without overlap', async () => {
+    const p1 = (await get('hq01', '/api/customers?page=1&pageSize=20')).json().items.map((i: { customerId: string }) => i.customerId);
+    const p2 = (await get('hq01', '/api/customers?page=2&pageSize=20')).json().items.map((i: { customerId: string }) => i.customerId);
+    expect(p1).toHaveLength(20);
+    expect(p2).toHaveLength(20);
+    expect(p1.filter((id: string) => p2.includes(id))).toEqual([]);
+  });
+
+  it('filters by tier, outlet, RM, managed and customer number', async () => {
+    const wealth = await count(sql`SELECT count(*)::int AS n FROM customers WHERE tier = 'wealth'`);
+    const w = (await get('hq01', '/api/customers?tier=wealth&pageSize=200')).json();
+    expect(w.total).toBe(wealth);
+    expect(w.items.every((c: { tier: string }) => c.tier === 'wealth')).toBe(true);
+
+    const byOrg = (await get('hq01', '/api/customers?orgId=OT0002')).json();
+    expect(byOrg.total).toBe(await count(sql`SELECT count(*)::int AS n FROM customers WHERE home_org_id = 'OT0002'`));
+
+    const byRm = (await get('hq01', `/api/customers?rmId=${rm1}`)).json();
+    expect(byRm.total).toBe(await count(sql`SELECT count(*)::int AS n FROM relationships WHERE staff_id = ${rm1} AND ended_on IS NULL`));
+
+    const unmanaged = (await get('hq01', '/api/customers?managed=false&tier=premium')).json();
+    expect(unmanaged.total).toBeGreaterThan(0);
+    expect(unmanaged.items.every((c: { rmId: string | null }) => c.rmId === null)).toBe(true);
+
+    const one = (await get('hq01', '/api/customers?q=C00000012')).json();
+    expect(one.items.map((c: { customerId: string }) => c.customerId)).toEqual(['C00000012']);
+  });
+
+  it('finds a customer by masked name pattern', async () => {
+    const [c] = await query<{ customer_id: string; name: string }>(bank.ctx.db, sql`SELECT customer_id, name FROM customers WHERE char_length(name) = 3 ORDER BY customer_id LIMIT 1`);
+    const chars = [...c!.name];
+    const r = (await get('hq01', `/api/customers?pageSize=200&q=${encodeURIComponent(`${chars[0]}*${chars[2]}`)}`)).json();
+    expect(r.items.map((i: { customerId: string }) => i.customerId)).toContain(c!.customer_id);
+  });
+});
+
+describe('customer 360', () => {
+  it('shows profile, holdings, AUM history, RM and contacts with PII masked', async () => {
+    const [c] = await query<{ customer_id: string; name: string; phone: string; id_number: string; aum_fen: string }>(
+      bank.ctx.db,
+      sql`SELECT c.customer_id, c.name, c.phone, c.id_number, c.aum_fen::text AS aum_fen FROM customers c
+          JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL AND r.staff_id = ${rm1}
+          ORDER BY c.month_avg_aum_fen DESC LIMIT 1`,
+    );
+    const v = (await get('rm0001', `/api/customers/${c!.customer_id}`)).json();
+    expect(v.masked).toBe(true);
+    expect(v.canReveal).toBe(true);
+    expect(v.name).not.toBe(c!.name);
+    expect(v.phone).toMatch(/^\d{3}\*+\d{4}$/);
+    expect(v.idNumber).not.toBe(c!.id_number);
+    expect(v.rm.staffId).toBe(rm1);
+    const holdingSum = v.holdings.reduce((s: bigint, h: { balance: string }) => s + BigInt(h.balance.replace('.', '')), 0n);
+    expect(holdingSum).toBe(BigInt(c!.aum_fen));
+    expect(v.aumHistory.length).toBeGreaterThanOrEqual(6);
+    expect(v.holdingsByClass.reduce((s: number, k: { sharePct: number }) => s + k.sharePct, 0)).toBeGreaterThan(99);
+  });
+
+  it('lets the owning RM reveal PII with a reason, and audits it', async () => {
+    const [c] = await query<{ customer_id: string; name: string; phone: string }>(
+      bank.ctx.db,
+      sql`SELECT c.customer_id, c.name, c.phone FROM customers c JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL AND r.staff_id = ${rm1} LIMIT 1`,
+    );
+    const r = await bank.app.inject({ method: 'POST', url: `/api/customers/${c!.customer_id}/reveal`, headers: { cookie: cookies.rm0001! }, payload: { reason: '客户来电核实身份' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ name: c!.name, phone: c!.phone });
+    const audit = await query<{ reason: string; actor_staff_id: string }>(bank.ctx.db, sql`SELECT reason, actor_staff_id FROM audit_log WHERE action = 'pii_reveal' AND entity_id = ${c!.customer_id}`);
+    expect(audit).toEqual([{ reason: '客户来电核实身份', actor_staff_id: rm1 }]);
+
+    const noReason = await bank.app.inject({ method: 'POST', url: `/api/customers/${c!.customer_id}/reveal`, headers: { cookie: cookies.rm0001! }, payload: {} });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toContain('reason');
+
+    const head = await bank.app.inject({ method: 'POST', url: `/api/customers/${c!.customer_id}/reveal`, headers: { cookie: cookies.ob01! }, payload: { reason: 'curious' } });
+    expect(head.statusCode).toBe(403);
+    const v = (await get('ob01', `/api/customers/${c!.customer_id}`)).json();
+    expect(v.canReveal).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three tiers. `integration-postgres` exists only when DATABASE_URL is set, so `npm test` runs the
+ * integration tier on PGlite always and again on PostgreSQL when a server is configured.
+ */
+const integration = (name: string, db: 'pglite' | 'postgres') => ({
+  test: {
+    name,
+    include: ['test/integration/**/*.test.ts'],
+    env: { GUANHU_TEST_DB: db },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks' as const,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
+      integration('integration', 'pglite'),
+      ...(process.env.DATABASE_URL ? [integration('integration-postgres', 'postgres')] : []),
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,124 @@
+import { keepPreviousData, QueryClient, QueryCache, MutationCache, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, isUnauthorized, withQuery } from './client';
+import type { Customer360, CustomerQuery, CustomerRow, Me, OrgNode, Page, RevealResult, StaffItem } from './types';
+
+export const meKey = ['me'] as const;
+
+/** Query client: no retries on 4xx, and any 401 drops the session so the app shows the login page. */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (err, query) => {
+        if (isUnauthorized(err) && query.queryKey[0] !== meKey[0]) client.setQueryData(meKey, null);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (err, _vars, _ctx, mutation) => {
+        if (isUnauthorized(err) && mutation.options.mutationKey?.[0] !== 'login') client.setQueryData(meKey, null);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      },
+    },
+  });
+  return client;
+}
+
+/** The signed-in user, or null when there is no session. */
+export function useMe() {
+  return useQuery({
+    queryKey: meKey,
+    queryFn: async ({ signal }) => {
+      try {
+        return await api<Me>('/api/me', { signal });
+      } catch (e) {
+        if (isUnauthorized(e)) return null;
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: ['login'],
+    mutationFn: (body: { username: string; password: string }) => api<Me>('/api/auth/login', { method: 'POST', body }),
+    onSuccess: (me) => {
+      qc.clear();
+      qc.setQueryData(meKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: ['logout'],
+    mutationFn: () => api<void>('/api/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useCustomers(query: CustomerQuery, opts?: { enabled?: boolean }) {
+  return useQuery({
+    queryKey: ['customers', query],
+    queryFn: ({ signal }) => api<Page<CustomerRow>>(withQuery('/api/customers', { ...query }), { signal }),
+    placeholderData: keepPreviousData,
+    enabled: opts?.enabled ?? true,
+  });
+}
+
+/** Only the `total` of a filtered customer query (asks for one row). */
+export function useCustomerCount(query: Omit<CustomerQuery, 'page' | 'pageSize'>, opts?: { enabled?: boolean }) {
+  return useQuery({
+    queryKey: ['customers', 'count', query],
+    queryFn: ({ signal }) => api<Page<CustomerRow>>(withQuery('/api/customers', { ...query, page: 1, pageSize: 1 }), { signal }),
+    select: (p) => p.total,
+    enabled: opts?.enabled ?? true,
+    staleTime: 60_000,
+  });
+}
+
+export function useCustomer(id: string) {
+  return useQuery({
+    queryKey: ['customer', id],
+    queryFn: ({ signal }) => api<Customer360>(`/api/customers/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useReveal(id: string) {
+  return useMutation({
+    mutationKey: ['reveal', id],
+    mutationFn: (reason: string) =>
+      api<RevealResult>(`/api/customers/${encodeURIComponent(id)}/reveal`, { method: 'POST', body: { reason } }),
+  });
+}
+
+export function useOrgTree(opts?: { enabled?: boolean }) {
+  return useQuery({
+    queryKey: ['org', 'tree'],
+    queryFn: ({ signal }) => api<{ nodes: OrgNode[] }>('/api/org/tree', { signal }),
+    select: (d) => d.nodes,
+    staleTime: 5 * 60_000,
+    enabled: opts?.enabled ?? true,
+  });
+}
+
+export function useStaff(params: { orgId?: string; role?: string }, opts?: { enabled?: boolean }) {
+  return useQuery({
+    queryKey: ['staff', params],
+    queryFn: ({ signal }) => api<{ items: StaffItem[] }>(withQuery('/api/staff', params), { signal }),
+    select: (d) => d.items,
+    staleTime: 5 * 60_000,
+    enabled: opts?.enabled ?? true,
+  });
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import Chart, { CHART_COLORS } from '../../charts/Chart';
+import type { Customer360 } from '../../api/types';
+import { axisYuan, chartYuan, formatYuan, formatYuanCompact } from '../../lib/money';
+import { formatMonth } from '../../lib/format';
+
+/** Donut of holdings by asset class. */
+export function AllocationChart({ data }: { data: Customer360['holdingsByClass'] }) {
+  const { t } = useTranslation();
+  const rows = data.filter((d) => chartYuan(d.amount) > 0);
+  const option = {
+    color: CHART_COLORS,
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { dataIndex: number }) => {
+        const r = rows[p.dataIndex];
+        return r ? `${t(`assetClass.${r.assetClass}`)}<br/>${formatYuan(r.amount)} (${r.sharePct.toFixed(1)}%)` : '';
+      },
+    },
+    legend: { bottom: 0, icon: 'circle', itemWidth: 8, itemHeight: 8, textStyle: { fontSize: 12 } },
+    series: [
+      {
+        type: 'pie',
+        radius: ['42%', '66%'],
+        center: ['50%', '44%'],
+        avoidLabelOverlap: true,
+        label: { formatter: (p: { percent: number }) => `${p.percent.toFixed(0)}%`, fontSize: 12 },
+        data: rows.map((r) => ({ name: t(`assetClass.${r.assetClass}`), value: chartYuan(r.amount) })),
+      },
+    ],
+  };
+  return <Chart option={option} height={260} testId="allocation-chart" />;
+}
+
+/** Monthly average and month-end AUM. */
+export function AumHistoryChart({ data }: { data: Customer360['aumHistory'] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rows = [...data].sort((a, b) => a.month.localeCompare(b.month));
+  const option = {
+    color: [CHART_COLORS[0], CHART_COLORS[1]],
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number) => formatYuanCompact(Number(v).toFixed(2), lang),
+    },
+    legend: { top: 0, textStyle: { fontSize: 12 } },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', boundaryGap: false, data: rows.map((r) => formatMonth(r.month)) },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisYuan(v, lang) }, splitLine: { lineStyle: { type: 'dashed' } } },
+    series: [
+      { name: t('c360.seriesAvg'), type: 'line', smooth: true, symbolSize: 6, areaStyle: { opacity: 0.08 }, data: rows.map((r) => chartYuan(r.avgAum)) },
+      { name: t('c360.seriesEnd'), type: 'line', smooth: true, symbolSize: 6, lineStyle: { type: 'dashed' }, data: rows.map((r) => chartYuan(r.endAum)) },
+    ],
+  };
+  return <Chart option={option} height={260} testId="aum-history-chart" />;
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import Chart from '../../charts/Chart';
+import type { OrgNode } from '../../api/types';
+
+/** Stacked bars per child unit: managed, eligible but unmanaged, and the rest (mass). */
+export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const rows = [...nodes].sort((a, b) => b.customers - a.customers).slice(0, 30);
+  const option = {
+    color: ['#1f4e9c', '#ee6666', '#c9d3e3'],
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, textStyle: { fontSize: 12 } },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: rows.map((n) => n.name),
+      axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0, fontSize: 11, width: 80, overflow: 'truncate' },
+    },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: t('org.managed'), type: 'bar', stack: 'c', data: rows.map((n) => n.managed), barMaxWidth: 36 },
+      { name: `${t('org.eligible')} · ${t('customers.unassigned')}`, type: 'bar', stack: 'c', data: rows.map((n) => Math.max(0, n.eligible - n.managed)) },
+      { name: t('tier.mass'), type: 'bar', stack: 'c', data: rows.map((n) => Math.max(0, n.customers - n.eligible)) },
+    ],
+  };
+  const onClick = (p: unknown) => {
+    const idx = (p as { dataIndex?: number }).dataIndex;
+    const n = idx !== undefined ? rows[idx] : undefined;
+    if (n) void navigate(`/customers?orgId=${encodeURIComponent(n.orgId)}`);
+  };
+  return <Chart option={option} height={240} onEvents={{ click: onClick }} testId="org-bar-chart" />;
+}

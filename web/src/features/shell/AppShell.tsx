@@ -1,0 +1,151 @@
+import { ApartmentOutlined, HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogout } from '../../api/hooks';
+import { isRmRole } from '../../api/types';
+import type { Me } from '../../api/types';
+import { useIsMobile } from '../../lib/useIsMobile';
+import { useCurrentUser } from '../auth/session';
+import LangSwitch from './LangSwitch';
+import { Loading } from './states';
+
+interface NavItem {
+  key: string;
+  path: string;
+  icon: ReactNode;
+  label: string;
+}
+
+export function canSeeOrg(me: Me): boolean {
+  return !isRmRole(me.role);
+}
+
+function useNavItems(me: Me): NavItem[] {
+  const { t } = useTranslation();
+  const items: NavItem[] = [
+    { key: 'home', path: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    {
+      key: 'customers',
+      path: '/customers',
+      icon: <TeamOutlined />,
+      label: isRmRole(me.role) ? t('nav.myCustomers') : t('nav.customers'),
+    },
+  ];
+  if (canSeeOrg(me)) items.push({ key: 'org', path: '/org', icon: <ApartmentOutlined />, label: t('nav.org') });
+  return items;
+}
+
+function selectedKey(pathname: string): string {
+  if (pathname.startsWith('/customers')) return 'customers';
+  if (pathname.startsWith('/org')) return 'org';
+  if (pathname === '/') return 'home';
+  return '';
+}
+
+function Brand({ compact }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" className="gh-brand" aria-label={t('app.fullName')}>
+      <span className="gh-logo" aria-hidden>
+        管
+      </span>
+      {!compact && <span className="gh-brand-text">{t('app.fullName')}</span>}
+    </Link>
+  );
+}
+
+export default function AppShell() {
+  const me = useCurrentUser();
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const items = useNavItems(me);
+  const current = selectedKey(location.pathname);
+
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+
+  const userBlock = (
+    <div className="gh-user" data-testid="current-user" title={`${me.name} · ${t(`role.${me.role}`)} · ${me.orgName}`}>
+      <span className="gh-user-name">{me.name}</span>
+      <span className="gh-user-role">{t(`role.${me.role}`)}</span>
+    </div>
+  );
+
+  const headerRight = (
+    <div className="gh-header-right">
+      {!isMobile && <span className="gh-org-name">{me.orgName}</span>}
+      {userBlock}
+      <LangSwitch dark />
+      <Tooltip title={t('header.logout')}>
+        <Button
+          data-testid="logout"
+          type="text"
+          size="small"
+          icon={<LogoutOutlined />}
+          aria-label={t('header.logout')}
+          loading={logout.isPending}
+          onClick={onLogout}
+          style={{ color: 'rgba(255,255,255,0.88)' }}
+        >
+          {!isMobile && t('header.logout')}
+        </Button>
+      </Tooltip>
+    </div>
+  );
+
+  const content = (
+    <Layout.Content className="gh-content">
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </Layout.Content>
+  );
+
+  if (isMobile) {
+    return (
+      <Layout className="gh-app gh-app-mobile">
+        <Layout.Header className="gh-header">
+          <Brand compact />
+          {headerRight}
+        </Layout.Header>
+        {content}
+        <nav className="gh-tabbar" aria-label={t('nav.menu')}>
+          {items.map((it) => (
+            <Link key={it.key} to={it.path} className={it.key === current ? 'gh-tab gh-tab-active' : 'gh-tab'} aria-current={it.key === current ? 'page' : undefined}>
+              <span className="gh-tab-icon">{it.icon}</span>
+              <span className="gh-tab-label">{it.label}</span>
+            </Link>
+          ))}
+        </nav>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout className="gh-app">
+      <Layout.Sider breakpoint="lg" collapsible collapsedWidth={64} width={200} theme="dark" className="gh-sider">
+        <div className="gh-sider-brand">
+          <Brand />
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[current]}
+          items={items.map((it) => ({ key: it.key, icon: it.icon, label: <Link to={it.path}>{it.label}</Link> }))}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="gh-header">
+          <div />
+          {headerRight}
+        </Layout.Header>
+        {content}
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,63 @@
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { isApiError } from '../../api/client';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="gh-center" role="status" aria-live="polite">
+      <Spin />
+      <span className="gh-muted">{t('common.loading')}</span>
+    </div>
+  );
+}
+
+/** Friendly state for a failed query, with a retry button. */
+export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+  const { t } = useTranslation();
+  const status = isApiError(error) ? error.status : undefined;
+  const sub =
+    status === 0
+      ? t('common.errorNetwork')
+      : status === 403
+        ? t('common.forbidden')
+        : isApiError(error)
+          ? error.message
+          : error instanceof Error
+            ? error.message
+            : undefined;
+  return (
+    <Result
+      data-testid="error-state"
+      status={status === 403 ? '403' : compact ? 'warning' : 'error'}
+      title={t('common.error')}
+      subTitle={sub}
+      style={compact ? { padding: 16 } : undefined}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      data-testid="not-found"
+      status="404"
+      title={t('notFound.title')}
+      subTitle={t('notFound.desc')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('notFound.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
