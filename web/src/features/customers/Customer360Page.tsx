@@ -11,7 +11,7 @@ import {
   WechatOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Result, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
-import type { DescriptionsProps, TableColumnsType } from 'antd';
+import type { ButtonProps, DescriptionsProps, TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +87,7 @@ function RevealModal({ id, open, onClose, onRevealed }: { id: string; open: bool
       }}
       confirmLoading={reveal.isPending}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'reveal-confirm' } as object}
+      okButtonProps={{ 'data-testid': 'reveal-confirm' } as ButtonProps}
     >
       <Typography.Paragraph type="secondary">{t('c360.revealIntro')}</Typography.Paragraph>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>

@@ -38,7 +38,7 @@ export function AumHistoryChart({ data }: { data: Customer360['aumHistory'] }) {
   const lang = i18n.language;
   const rows = [...data].sort((a, b) => a.month.localeCompare(b.month));
   const option = {
-    color: [CHART_COLORS[0], CHART_COLORS[1]],
+    color: CHART_COLORS.slice(0, 2),
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v: number) => formatYuanCompact(Number(v).toFixed(2), lang),

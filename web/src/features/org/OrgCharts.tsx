@@ -32,3 +32,37 @@ export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) 
   };
   return <Chart option={option} height={240} onEvents={{ click: onClick }} testId="org-bar-chart" />;
 }
+
+/** Coverage % per child unit, worst first. */
+export function CoverageChart({ nodes }: { nodes: readonly OrgNode[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const rows = nodes
+    .filter((n) => n.coveragePct !== null)
+    .sort((a, b) => (a.coveragePct ?? 0) - (b.coveragePct ?? 0))
+    .slice(0, 20);
+  const option = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${Number(v).toFixed(1)}%` },
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((n) => n.name), axisLabel: { width: 90, overflow: 'truncate', fontSize: 11 } },
+    series: [
+      {
+        name: t('org.coverage'),
+        type: 'bar',
+        barMaxWidth: 18,
+        data: rows.map((n) => ({
+          value: n.coveragePct,
+          itemStyle: { color: (n.coveragePct ?? 0) >= 90 ? '#3ba272' : (n.coveragePct ?? 0) >= 70 ? '#fac858' : '#ee6666' },
+        })),
+        label: { show: true, position: 'right', formatter: (p: { value: number }) => `${Number(p.value).toFixed(0)}%`, fontSize: 11 },
+      },
+    ],
+  };
+  const onClick = (p: unknown) => {
+    const idx = (p as { dataIndex?: number }).dataIndex;
+    const n = idx !== undefined ? rows[idx] : undefined;
+    if (n) void navigate(`/customers?orgId=${encodeURIComponent(n.orgId)}&managed=false`);
+  };
+  return <Chart option={option} height={Math.max(160, rows.length * 28 + 24)} onEvents={{ click: onClick }} testId="coverage-chart" />;
+}

@@ -1,0 +1,55 @@
+/**
+ * End-to-end harness: the real app (built web UI + API) over a seeded XS bank on in-memory
+ * PGlite, listening on a random loopback port, driven by Debian's Chromium through playwright-core.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { ensureWebBuilt } from '../../src/cli/web-build.js';
+import { seededBank, type TestBank } from '../support/app.js';
+
+export const SHOTS = 'test-artifacts/screenshots';
+export const PHONE = { width: 375, height: 812 };
+export const DESK = { width: 1440, height: 900 };
+
+export interface E2E {
+  bank: TestBank;
+  app: FastifyInstance;
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  mkdirSync(SHOTS, { recursive: true });
+  await ensureWebBuilt();
+  const bank = await seededBank();
+  const url = await bank.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    bank,
+    app: bank.app,
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await bank.close();
+    },
+  };
+}
+
+export async function loginPage(e: E2E, username: string, viewport = DESK): Promise<Page> {
+  const context = await e.browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${e.url}/login`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', 'guanhu-demo');
+  await page.click('[data-testid="login-submit"]');
+  await page.waitForSelector('[data-testid="current-user"]');
+  return page;
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

@@ -1,0 +1,72 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createQueryClient } from './api/hooks';
+import { RequireAuth, useCurrentUser } from './features/auth/session';
+import LoginPage from './features/auth/LoginPage';
+import AppShell, { canSeeOrg } from './features/shell/AppShell';
+import { Loading, NotFoundPage } from './features/shell/states';
+
+const HomePage = lazy(() => import('./features/home/HomePage'));
+const CustomerListPage = lazy(() => import('./features/customers/CustomerListPage'));
+const Customer360Page = lazy(() => import('./features/customers/Customer360Page'));
+const OrgPage = lazy(() => import('./features/org/OrgPage'));
+
+function OrgRoute() {
+  const me = useCurrentUser();
+  return canSeeOrg(me) ? <OrgPage /> : <NotFoundPage />;
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'customers', element: <CustomerListPage /> },
+          { path: 'customers/:id', element: <Customer360Page /> },
+          { path: 'org', element: <OrgRoute /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+const THEME = {
+  token: {
+    colorPrimary: '#1f4e9c',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#14325f', siderBg: '#14325f', headerPadding: '0 16px', headerHeight: 56 },
+    Menu: { darkItemBg: '#14325f', darkSubMenuItemBg: '#0f2747', darkItemSelectedBg: '#1f4e9c' },
+  },
+};
+
+export default function App() {
+  const { i18n } = useTranslation();
+  const [queryClient] = useState(createQueryClient);
+  const locale: Locale = i18n.language.startsWith('zh') ? zhCN : enUS;
+  return (
+    <ConfigProvider locale={locale} theme={THEME}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <Suspense fallback={<Loading />}>
+            <RouterProvider router={router} />
+          </Suspense>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
