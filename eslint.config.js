@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'migrations/**', 'test-artifacts/**', 'bench/results/**', '.guanhu/**', 'scratch/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'migrations/**',
+      'test-artifacts/**',
+      'bench/results/**',
+      '.guanhu/**',
+      'scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,7 +23,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='parseFloat']", message: 'Money is integer fen: use parseYuan, never parseFloat.' },
+        {
+          selector: "CallExpression[callee.name='parseFloat']",
+          message: 'Money is integer fen: use parseYuan, never parseFloat.',
+        },
       ],
     },
   },

@@ -29,18 +29,34 @@ if (!(await databaseExists(DB))) {
 }
 const h = await openDatabase({ databaseUrl: dbUrl(DB) });
 await migrateDatabase(h);
-const app = await buildApp({ db: h.db, handle: h, log: createLogger('warn'), clock: systemClock }, { ...loadConfig({}), loginPerMinute: 1000 });
+const app = await buildApp(
+  { db: h.db, handle: h, log: createLogger('warn'), clock: systemClock },
+  { ...loadConfig({}), loginPerMinute: 1000 },
+);
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
 async function login(username: string): Promise<string> {
-  const r = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'guanhu-demo' }) });
+  const r = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'guanhu-demo' }),
+  });
   if (!r.ok) throw new Error(`login ${username}: ${r.status}`);
   return r.headers.get('set-cookie')!.split(';')[0]!;
 }
 
 const users = ['hq01', 'br01', 'ob01', 'rm0001'];
 const cookies = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await login(u)] as const)));
-const queries = ['', 'tier=premium', 'tier=wealth', 'page=20', 'managed=false&tier=affluent', 'q=C0000', 'orgId=OT0005', 'band=wealth'];
+const queries = [
+  '',
+  'tier=premium',
+  'tier=wealth',
+  'page=20',
+  'managed=false&tier=affluent',
+  'q=C0000',
+  'orgId=OT0005',
+  'band=wealth',
+];
 
 const samples: Record<string, number[]> = {};
 const all: number[] = [];
@@ -68,7 +84,10 @@ await c.connect();
 const ref: number[] = [];
 for (let i = 0; i < ROUNDS * 4; i++) {
   const t = performance.now();
-  await c.query('SELECT customer_id, name, tier, aum_fen, month_avg_aum_fen FROM customers ORDER BY month_avg_aum_fen DESC NULLS LAST, customer_id LIMIT 50 OFFSET $1', [(i % 8) * 50]);
+  await c.query(
+    'SELECT customer_id, name, tier, aum_fen, month_avg_aum_fen FROM customers ORDER BY month_avg_aum_fen DESC NULLS LAST, customer_id LIMIT 50 OFFSET $1',
+    [(i % 8) * 50],
+  );
   if (i >= 4) ref.push(performance.now() - t);
 }
 const [{ n }] = (await c.query('SELECT count(*)::int AS n FROM customers')).rows as [{ n: number }];
@@ -76,7 +95,12 @@ await c.end();
 
 const sortAsc = (a: number[]) => [...a].sort((x, y) => x - y);
 const s = sortAsc(all);
-const perUser = Object.fromEntries(Object.entries(samples).map(([u, v]) => [u, { p50: round(percentile(sortAsc(v), 50)), p95: round(percentile(sortAsc(v), 95)) }]));
+const perUser = Object.fromEntries(
+  Object.entries(samples).map(([u, v]) => [
+    u,
+    { p50: round(percentile(sortAsc(v), 50)), p95: round(percentile(sortAsc(v), 95)) },
+  ]),
+);
 const refSorted = sortAsc(ref);
 writeResult('customer-list-m', {
   database: 'postgresql',
@@ -86,7 +110,11 @@ writeResult('customer-list-m', {
   queries,
   ms: { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s[s.length - 1]!) },
   perUser,
-  reference: { what: 'bare ORDER BY month_avg_aum_fen LIMIT 50 straight to PostgreSQL', p50: round(percentile(refSorted, 50)), p95: round(percentile(refSorted, 95)) },
+  reference: {
+    what: 'bare ORDER BY month_avg_aum_fen LIMIT 50 straight to PostgreSQL',
+    p50: round(percentile(refSorted, 50)),
+    p95: round(percentile(refSorted, 95)),
+  },
   ratioP95ToReference: round(percentile(s, 95) / percentile(refSorted, 95)),
   target: { p95Ms: 100, met: percentile(s, 95) < 100 },
 });

@@ -16,7 +16,20 @@ import { seedDatabase } from '../src/synth/index.js';
 import { recreateDatabase, round, timed, writeResult } from './lib.js';
 
 const DB = 'guanhu_bench_m';
-const TABLES = ['org_units', 'staff', 'users', 'products', 'customers', 'customer_aum_monthly', 'tier_history', 'holdings', 'relationships', 'contacts', 'transactions', 'complaints'];
+const TABLES = [
+  'org_units',
+  'staff',
+  'users',
+  'products',
+  'customers',
+  'customer_aum_monthly',
+  'tier_history',
+  'holdings',
+  'relationships',
+  'contacts',
+  'transactions',
+  'complaints',
+];
 
 const url = await recreateDatabase(DB);
 const h = await openDatabase({ databaseUrl: url });
@@ -65,7 +78,11 @@ writeResult('seed-m', {
   rows,
   seedSeconds: round(seed.seconds),
   seedRowsPerSecond: Math.round(rows / seed.seconds),
-  reference: { what: 'raw COPY of the same rows into unindexed tables', seconds: round(rawSeconds), rowsPerSecond: Math.round(rows / rawSeconds) },
+  reference: {
+    what: 'raw COPY of the same rows into unindexed tables',
+    seconds: round(rawSeconds),
+    rowsPerSecond: Math.round(rows / rawSeconds),
+  },
   ratioSeedToRawTime: round(seed.seconds / rawSeconds),
   target: { seedSeconds: 300, met: seed.seconds < 300 },
 });

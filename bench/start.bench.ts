@@ -16,7 +16,13 @@ const port = 3917;
 
 async function startOnce(): Promise<number> {
   const t = performance.now();
-  const env = { ...process.env, PORT: String(port), DATABASE_URL: '', GUANHU_DATA_DIR: join(dir, '.guanhu/data'), LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: '',
+    GUANHU_DATA_DIR: join(dir, '.guanhu/data'),
+    LOG_LEVEL: 'warn',
+  };
   const child = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -27,7 +33,11 @@ async function startOnce(): Promise<number> {
       if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${out}`);
       try {
         const r = await fetch(`http://127.0.0.1:${port}/`);
-        const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'rm0001', password: 'guanhu-demo' }) });
+        const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'rm0001', password: 'guanhu-demo' }),
+        });
         if (r.ok && login.ok) return (performance.now() - t) / 1000;
       } catch {
         // not listening yet

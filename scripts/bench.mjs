@@ -5,7 +5,9 @@ import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const wanted = process.argv.slice(2);
-const all = readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort();
+const all = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
 if (chosen.length === 0) {
   console.error(`no benchmark matches ${wanted.join(', ')}; have: ${all.join(', ')}`);

@@ -12,15 +12,27 @@ if (process.env.DATABASE_URL) projects.push('integration-postgres');
 if (existsSync(chromium)) {
   projects.push('e2e');
 } else if (ci) {
-  console.error(`chromium not found at ${chromium}: the browser tests cannot run (apt-get install chromium fonts-wqy-microhei)`);
+  console.error(
+    `chromium not found at ${chromium}: the browser tests cannot run (apt-get install chromium fonts-wqy-microhei)`,
+  );
   process.exit(1);
 } else {
-  console.log(`chromium not found at ${chromium}: skipping the browser tests only (apt-get install chromium fonts-wqy-microhei to run them)`);
+  console.log(
+    `chromium not found at ${chromium}: skipping the browser tests only (apt-get install chromium fonts-wqy-microhei to run them)`,
+  );
 }
 
 mkdirSync('test-artifacts', { recursive: true });
 const report = 'test-artifacts/vitest-report.json';
-const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  'vitest',
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const res = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
 
 let summary = 'no test report written';

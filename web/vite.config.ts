@@ -9,7 +9,8 @@ function vendorChunk(id: string): string | null {
   if (!id.includes('node_modules')) return null;
   if (/[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/.test(id)) return 'echarts';
   if (/[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/.test(id)) return 'antd';
-  if (/[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/.test(id)) return 'react';
+  if (/[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next)[\\/]/.test(id))
+    return 'react';
   return null;
 }
 
@@ -29,7 +30,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: (id: string) => vendorChunk(id) }],
+          groups: [{ name: (id: string) => vendorChunk(id), debugName: 'vendor' }],
         },
       },
     },

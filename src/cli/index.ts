@@ -10,8 +10,10 @@ import { runCli } from './run.js';
 
 const program = new Command()
   .name('guanhu')
-  .description('Guanhu (管户): tiered personal-customer stewardship for retail banks.\n' +
-    'Database: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in GUANHU_DATA_DIR (default ./.guanhu/data).')
+  .description(
+    'Guanhu (管户): tiered personal-customer stewardship for retail banks.\n' +
+      'Database: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in GUANHU_DATA_DIR (default ./.guanhu/data).',
+  )
   .showHelpAfterError()
   .addCommand(dbCommand())
   .addCommand(seedCommand())

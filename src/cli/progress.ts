@@ -21,7 +21,11 @@ export function progressReporter(): { update(p: ProgressEvent): void; stop(): vo
         phase = p.phase;
         if (tty) {
           bar = new cliProgress.SingleBar(
-            { format: `${p.phase.padEnd(16)} [{bar}] {percentage}% {value}/{total} eta {eta}s`, stream: process.stderr, hideCursor: true },
+            {
+              format: `${p.phase.padEnd(16)} [{bar}] {percentage}% {value}/{total} eta {eta}s`,
+              stream: process.stderr,
+              hideCursor: true,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(p.total, 0);

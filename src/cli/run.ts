@@ -37,4 +37,5 @@ export async function openMigrated(config: AppConfig = loadConfig()): Promise<Db
   return h;
 }
 
-export const describeDb = (h: DbHandle) => (h.kind === 'postgres' ? `PostgreSQL ${h.location}` : `embedded PGlite (${h.location})`);
+export const describeDb = (h: DbHandle) =>
+  h.kind === 'postgres' ? `PostgreSQL ${h.location}` : `embedded PGlite (${h.location})`;

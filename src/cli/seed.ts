@@ -9,23 +9,30 @@ export const scaleOption = () =>
   new Option('--scale <scale>', 'bank size: XS (tests, 2k customers), S (20 outlets, 50k), M (200 outlets, 1M)')
     .choices(['XS', 'S', 'M'])
     .default('S');
-export const seedOption = () => new Option('--seed <n>', 'random seed: the same seed gives the same bank').default('1').argParser(parseSeed);
+export const seedOption = () =>
+  new Option('--seed <n>', 'random seed: the same seed gives the same bank').default('1').argParser(parseSeed);
 export const asOfOption = () =>
-  new Option('--as-of <date>', 'business date of the latest day (YYYY-MM-DD); default yesterday in Asia/Shanghai').argParser(parseDate);
+  new Option(
+    '--as-of <date>',
+    'business date of the latest day (YYYY-MM-DD); default yesterday in Asia/Shanghai',
+  ).argParser(parseDate);
 
 export function parseSeed(v: string): string {
   if (!/^\d{1,9}$/.test(v)) throw new Error(`--seed must be a whole number, got "${v}"`);
   return v;
 }
 export function parseDate(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new Error(`expected a date YYYY-MM-DD, got "${v}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
+    throw new Error(`expected a date YYYY-MM-DD, got "${v}"`);
   return v;
 }
 export const defaultAsOf = () => addDays(shanghaiDate(new Date()), -1);
 
 export function seedCommand(): Command {
   return new Command('seed')
-    .description('build a deterministic synthetic bank in an empty database (org, staff, logins, products, customers, holdings, relationships, contacts)')
+    .description(
+      'build a deterministic synthetic bank in an empty database (org, staff, logins, products, customers, holdings, relationships, contacts)',
+    )
     .addOption(scaleOption())
     .addOption(seedOption())
     .addOption(asOfOption())
@@ -35,9 +42,19 @@ export function seedCommand(): Command {
       try {
         const asOf = o.asOf ?? defaultAsOf();
         process.stderr.write(`seeding a scale ${o.scale} bank (seed ${o.seed}, as of ${asOf}) into ${describeDb(h)}\n`);
-        const summary = await seedDatabase(h, { scale: o.scale, seed: Number(o.seed), asOf, onProgress: (p) => progress.update(p) });
+        const summary = await seedDatabase(h, {
+          scale: o.scale,
+          seed: Number(o.seed),
+          asOf,
+          onProgress: (p) => progress.update(p),
+        });
         progress.stop();
-        await writeAudit(h.db, { action: 'seed', entityType: 'database', entityId: h.location, after: { scale: o.scale, seed: Number(o.seed), asOf } });
+        await writeAudit(h.db, {
+          action: 'seed',
+          entityType: 'database',
+          entityId: h.location,
+          after: { scale: o.scale, seed: Number(o.seed), asOf },
+        });
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       } finally {
         progress.stop();

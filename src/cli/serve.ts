@@ -63,17 +63,19 @@ const configFrom = (o: { port?: string; host?: string }): AppConfig => {
 };
 
 export function serveCommand(): Command {
-  return withListenOptions(new Command('serve').description('serve the API and web UI (migrates the database first)')).action(
-    async (o: { port?: string; host?: string }) => {
-      await ensureWebBuilt();
-      await serve(configFrom(o), { seedIfEmpty: false });
-    },
-  );
+  return withListenOptions(
+    new Command('serve').description('serve the API and web UI (migrates the database first)'),
+  ).action(async (o: { port?: string; host?: string }) => {
+    await ensureWebBuilt();
+    await serve(configFrom(o), { seedIfEmpty: false });
+  });
 }
 
 export function startCommand(): Command {
   return withListenOptions(
-    new Command('start').description('migrate, seed the demo bank (scale S) if the database is empty, build the web UI if needed, and serve'),
+    new Command('start').description(
+      'migrate, seed the demo bank (scale S) if the database is empty, build the web UI if needed, and serve',
+    ),
   ).action(async (o: { port?: string; host?: string }) => {
     await ensureWebBuilt();
     await serve(configFrom(o), { seedIfEmpty: true });

@@ -18,6 +18,8 @@ describe('valid contact', () => {
   ] as const)('%o → %s', (c, valid) => expect(isValidContact(c, s)).toBe(valid));
 
   it('follows the configured call threshold', () => {
-    expect(isValidContact({ channel: 'phone', durationSeconds: 20, connected: true }, { ...s, validCallSeconds: 15 })).toBe(true);
+    expect(
+      isValidContact({ channel: 'phone', durationSeconds: 20, connected: true }, { ...s, validCallSeconds: 15 }),
+    ).toBe(true);
   });
 });

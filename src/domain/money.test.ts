@@ -11,10 +11,14 @@ describe('money', () => {
     ['7', 700n],
   ])('parses %s to %s fen', (s, fen) => expect(parseYuan(s)).toBe(fen));
 
-  it.each(['1.234', '1,000', 'abc', '', '1e5', '.5'])('rejects "%s"', (s) => expect(() => parseYuan(s)).toThrow(/at most 2 decimals/));
+  it.each(['1.234', '1,000', 'abc', '', '1e5', '.5'])('rejects "%s"', (s) =>
+    expect(() => parseYuan(s)).toThrow(/at most 2 decimals/),
+  );
 
   it('round-trips every amount exactly, far beyond float precision', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), (fen) => parseYuan(formatYuan(fen)) === fen));
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), (fen) => parseYuan(formatYuan(fen)) === fen),
+    );
   });
 
   it('formats with two decimals', () => {

@@ -13,7 +13,12 @@ describe('bank settings', () => {
   });
   it('rejects weights that do not add to 100 and bands outside 0–100%', () => {
     const j = settingsToJson(DEFAULT_SETTINGS);
-    expect(() => settingsSchema.parse({ ...j, familiarity: { ...j.familiarity, weights: { contact: 50, products: 30, contribution: 30 } } })).toThrow(/add up to 100/);
+    expect(() =>
+      settingsSchema.parse({
+        ...j,
+        familiarity: { ...j.familiarity, weights: { contact: 50, products: 30, contribution: 30 } },
+      }),
+    ).toThrow(/add up to 100/);
     expect(() => settingsSchema.parse({ ...j, tiers: { ...j.tiers, bandLowPct: 120 } })).toThrow();
   });
 });

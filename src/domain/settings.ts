@@ -57,7 +57,11 @@ export const settingsSchema = z
         wealth: z.array(z.enum(OWNER_ROLES)),
         private: z.array(z.enum(OWNER_ROLES)),
       }),
-      capacity: z.object({ rm: z.number().int().positive(), wealth_rm: z.number().int().positive(), private_advisor: z.number().int().positive() }),
+      capacity: z.object({
+        rm: z.number().int().positive(),
+        wealth_rm: z.number().int().positive(),
+        private_advisor: z.number().int().positive(),
+      }),
       idleDays: z.number().int().positive(),
       noContactDays: z.number().int().positive(),
     }),
@@ -65,7 +69,14 @@ export const settingsSchema = z
       weights: z.object({ contact: pct, products: pct, contribution: pct }),
       familiarAt: pct,
       acquaintedAt: pct,
-      channelWeights: z.object({ visit: z.number(), video: z.number(), phone: z.number(), event: z.number(), wechat: z.number(), sms: z.number() }),
+      channelWeights: z.object({
+        visit: z.number(),
+        video: z.number(),
+        phone: z.number(),
+        event: z.number(),
+        wechat: z.number(),
+        sms: z.number(),
+      }),
     }),
     contacts: z.object({
       validCallSeconds: z.number().int().nonnegative(),
@@ -84,7 +95,11 @@ export const settingsSchema = z
       churnDropPct: pct,
     }),
     complaints: z.object({
-      slaHours: z.object({ normal: z.number().positive(), urgent: z.number().positive(), major: z.number().positive() }),
+      slaHours: z.object({
+        normal: z.number().positive(),
+        urgent: z.number().positive(),
+        major: z.number().positive(),
+      }),
       revisitDays: z.array(z.number().int().positive()),
     }),
     echelons: z.object({
@@ -95,10 +110,15 @@ export const settingsSchema = z
   .superRefine((s, ctx) => {
     const f = s.tiers.floorsFen;
     const order = [f.mass, f.premium, f.affluent, f.wealth, f.private];
-    if (f.mass !== 0n) ctx.addIssue({ code: 'custom', path: ['tiers', 'floorsFen', 'mass'], message: 'mass floor must be 0' });
+    if (f.mass !== 0n)
+      ctx.addIssue({ code: 'custom', path: ['tiers', 'floorsFen', 'mass'], message: 'mass floor must be 0' });
     for (let i = 1; i < order.length; i++) {
       if (order[i]! <= order[i - 1]!)
-        ctx.addIssue({ code: 'custom', path: ['tiers', 'floorsFen', TIERS[i]!], message: 'floors must be strictly increasing' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tiers', 'floorsFen', TIERS[i]!],
+          message: 'floors must be strictly increasing',
+        });
     }
     const w = s.familiarity.weights;
     if (w.contact + w.products + w.contribution !== 100)
@@ -112,7 +132,13 @@ const yuan = (n: number) => String(n * 100);
 
 export const DEFAULT_SETTINGS_INPUT: SettingsInput = {
   tiers: {
-    floorsFen: { mass: '0', premium: yuan(50_000), affluent: yuan(200_000), wealth: yuan(1_000_000), private: yuan(8_000_000) },
+    floorsFen: {
+      mass: '0',
+      premium: yuan(50_000),
+      affluent: yuan(200_000),
+      wealth: yuan(1_000_000),
+      private: yuan(8_000_000),
+    },
     bandLowPct: 80,
     downgradeMonths: 3,
     basis: 'month_avg',
@@ -153,7 +179,13 @@ export function settingsToJson(s: Settings): SettingsInput {
     ...s,
     tiers: {
       ...s.tiers,
-      floorsFen: { mass: f.mass.toString(), premium: f.premium.toString(), affluent: f.affluent.toString(), wealth: f.wealth.toString(), private: f.private.toString() },
+      floorsFen: {
+        mass: f.mass.toString(),
+        premium: f.premium.toString(),
+        affluent: f.affluent.toString(),
+        wealth: f.wealth.toString(),
+        private: f.private.toString(),
+      },
     },
   };
 }

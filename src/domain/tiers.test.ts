@@ -26,7 +26,9 @@ describe('tier ladder', () => {
     ['affluent', 799_999.99, null],
     ['wealth', 6_400_000, 'private'],
     ['private', 100_000_000, null],
-  ] as const)('a %s customer at %s yuan is in band %s', (tier, amount, band) => expect(bandFor(tier, yuan(amount), t)).toBe(band));
+  ] as const)('a %s customer at %s yuan is in band %s', (tier, amount, band) =>
+    expect(bandFor(tier, yuan(amount), t)).toBe(band),
+  );
 
   it('follows configured floors, not literals', () => {
     const floors = { ...t.floorsFen, premium: yuan(30_000) };

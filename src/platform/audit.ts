@@ -27,13 +27,20 @@ export type AuditEvent = Base &
         runId?: string;
         ruleVersion?: number;
       }
-    | { action: 'settings_change'; entityType: 'settings'; entityId: string; reason?: string; before: unknown; after: unknown; ruleVersion: number }
+    | {
+        action: 'settings_change';
+        entityType: 'settings';
+        entityId: string;
+        reason?: string;
+        before: unknown;
+        after: unknown;
+        ruleVersion: number;
+      }
     | { action: 'seed'; entityType: 'database'; entityId: string; after: unknown }
   );
 
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
-  const extra =
-    e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;
+  const extra = e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;
   await db.insert(auditLog).values({
     action: e.action,
     actorUserId: e.actorUserId ?? null,

@@ -24,32 +24,30 @@ export const pgArray = (items: readonly string[]): string => `{${items.join(',')
 
 /**
  * Accumulates CSV lines and hands them out as a few large strings: COPY and file streams are
- * much faster with megabyte writes than with one write per row.
+ * much faster with big writes than with one write per row. Lines are appended to a string
+ * (V8 builds a rope) and encoded to UTF-8 every 64 k characters, so the rope's many small
+ * pieces die young and the bulk of the text lives off the JS heap.
  */
 export class CsvChunk {
-  private parts: string[] = [];
-  private buf: string[] = [];
-  private bufLen = 0;
+  private parts: Buffer[] = [];
+  private cur = '';
   rows = 0;
 
   add(l: string): void {
-    this.buf.push(l);
+    this.cur += l;
     this.rows++;
-    this.bufLen += l.length;
-    if (this.bufLen > 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buf.length) this.parts.push(this.buf.join(''));
-    this.buf = [];
-    this.bufLen = 0;
+    if (this.cur.length > 1 << 16) {
+      this.parts.push(Buffer.from(this.cur));
+      this.cur = '';
+    }
   }
 
   /** the accumulated text as large strings; the chunk is empty afterwards */
-  take(): string[] {
-    this.flush();
+  take(): Buffer[] {
+    if (this.cur) this.parts.push(Buffer.from(this.cur));
     const out = this.parts;
     this.parts = [];
+    this.cur = '';
     this.rows = 0;
     return out;
   }

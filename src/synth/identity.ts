@@ -48,7 +48,11 @@ export function idNumber(r: Rng, birthDay: number, gender: 'm' | 'f'): string {
   let seq = r.int(0, 499) * 2 + (gender === 'm' ? 1 : 0);
   if (seq === 0) seq = 2;
   const first17 =
-    r.pick(REGION_CODES) + String(y) + String(m).padStart(2, '0') + String(d).padStart(2, '0') + String(seq).padStart(3, '0');
+    r.pick(REGION_CODES) +
+    String(y) +
+    String(m).padStart(2, '0') +
+    String(d).padStart(2, '0') +
+    String(seq).padStart(3, '0');
   return first17 + idCheckChar(first17);
 }
 

@@ -85,7 +85,16 @@ TR06|私募股权投资基金|trust|alternative|5|1000000|1825|
 export const PRODUCTS: readonly Product[] = SHELF.trim()
   .split('\n')
   .map((l) => {
-    const [productId, name, category, assetClass, risk, min, term, key] = l.split('|') as [string, string, Category, AssetClass, string, string, string, string];
+    const [productId, name, category, assetClass, risk, min, term, key] = l.split('|') as [
+      string,
+      string,
+      Category,
+      AssetClass,
+      string,
+      string,
+      string,
+      string,
+    ];
     return {
       productId,
       name,

@@ -45,7 +45,8 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 export function buildStaff(org: Org, spec: ScaleSpec, seed: number): StaffBook {
   const members: StaffMember[] = [];
   const counters: Record<string, number> = {};
-  const next = (prefix: string, width: number) => `${prefix}${pad((counters[prefix] = (counters[prefix] ?? 0) + 1), width)}`;
+  const next = (prefix: string, width: number) =>
+    `${prefix}${pad((counters[prefix] = (counters[prefix] ?? 0) + 1), width)}`;
   const add = (orgId: string, role: StaffRole, status: 'active' | 'left', username: string | null): number => {
     const r = new Rng(seed, TAG.staff, members.length);
     const gender = r.chance(0.55) ? 'f' : 'm';
@@ -75,14 +76,23 @@ export function buildStaff(org: Org, spec: ScaleSpec, seed: number): StaffBook {
   const byOutlet: OutletStaff[] = [];
   for (const o of org.outlets) {
     const r = new Rng(seed, TAG.org, o.index);
-    const s: OutletStaff = { head: add(o.orgId, 'outlet_head', 'active', next('ob', 2)), lobby: [], rm: [], wealth_rm: [], private_advisor: [], left: [] };
+    const s: OutletStaff = {
+      head: add(o.orgId, 'outlet_head', 'active', next('ob', 2)),
+      lobby: [],
+      rm: [],
+      wealth_rm: [],
+      private_advisor: [],
+      left: [],
+    };
     const lobby = r.int(...spec.lobbyManagersPerOutlet);
     for (let i = 0; i < lobby; i++) s.lobby.push(add(o.orgId, 'lobby_manager', 'active', next('lm', 4)));
     const rms = r.int(...spec.rmsPerOutlet);
     for (let i = 0; i < rms; i++) s.rm.push(owner(o.orgId, 'rm'));
     const wealth = r.int(...spec.wealthRmsPerOutlet);
     for (let i = 0; i < wealth; i++) s.wealth_rm.push(owner(o.orgId, 'wealth_rm'));
-    if (o.centre) for (let i = 0; i < spec.privateAdvisorsPerSubBranch; i++) s.private_advisor.push(owner(o.orgId, 'private_advisor'));
+    if (o.centre)
+      for (let i = 0; i < spec.privateAdvisorsPerSubBranch; i++)
+        s.private_advisor.push(owner(o.orgId, 'private_advisor'));
     byOutlet.push(s);
   }
 

@@ -13,12 +13,16 @@ beforeAll(async () => {
     sql`SELECT r.customer_id FROM relationships r JOIN users u ON u.staff_id = r.staff_id WHERE u.username = 'rm0001' AND r.ended_on IS NULL`,
   );
   book = new Set(rows.map((r) => r.customer_id));
-  const all = await query<{ customer_id: string; name: string }>(e.bank.ctx.db, sql`SELECT customer_id, name FROM customers`);
+  const all = await query<{ customer_id: string; name: string }>(
+    e.bank.ctx.db,
+    sql`SELECT customer_id, name FROM customers`,
+  );
   names = new Map(all.map((r) => [r.customer_id, r.name]));
 });
 afterAll(async () => e?.close());
 
-const total = async (page: import('playwright-core').Page) => Number((await page.locator('[data-testid="customer-total"]').first().innerText()).replace(/\D/g, ''));
+const total = async (page: import('playwright-core').Page) =>
+  Number((await page.locator('[data-testid="customer-total"]').first().innerText()).replace(/\D/g, ''));
 
 describe('in the browser', () => {
   it('an RM signs in on a phone and sees only their own book, with names masked', async () => {
@@ -69,7 +73,10 @@ describe('in the browser', () => {
 
   it('masks PII on the 360 page until the owning RM reveals it with a reason', async () => {
     const id = [...book].sort()[0]!;
-    const [c] = await query<{ name: string; phone: string }>(e.bank.ctx.db, sql`SELECT name, phone FROM customers WHERE customer_id = ${id}`);
+    const [c] = await query<{ name: string; phone: string }>(
+      e.bank.ctx.db,
+      sql`SELECT name, phone FROM customers WHERE customer_id = ${id}`,
+    );
     const page = await loginPage(e, 'rm0001', PHONE);
     await page.goto(`${e.url}/customers/${id}`);
     await page.waitForSelector('[data-testid="customer-360"]');
@@ -81,9 +88,15 @@ describe('in the browser', () => {
     await page.click('[data-testid="reveal-button"]');
     await page.fill('[data-testid="reveal-reason"]', '客户来电核实');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((full) => document.querySelector('[data-testid="c360-name"]')?.textContent?.includes(full), c!.name);
+    await page.waitForFunction(
+      (full) => document.querySelector('[data-testid="c360-name"]')?.textContent?.includes(full),
+      c!.name,
+    );
     expect(await page.locator('[data-testid="c360-phone"]').innerText()).toContain(c!.phone);
-    const audit = await query(e.bank.ctx.db, sql`SELECT 1 FROM audit_log WHERE action = 'pii_reveal' AND entity_id = ${id}`);
+    const audit = await query(
+      e.bank.ctx.db,
+      sql`SELECT 1 FROM audit_log WHERE action = 'pii_reveal' AND entity_id = ${id}`,
+    );
     expect(audit).toHaveLength(1);
     await page.context().close();
   });

@@ -12,7 +12,8 @@ beforeAll(async () => {
   bank = await seededBank();
   cookies = {};
   for (const u of ['rm0001', 'hq01', 'ob01', 'lm0001', 'admin']) cookies[u] = await loginAs(bank.app, u);
-  rm1 = (await query<{ staff_id: string }>(bank.ctx.db, sql`SELECT staff_id FROM users WHERE username = 'rm0001'`))[0]!.staff_id;
+  rm1 = (await query<{ staff_id: string }>(bank.ctx.db, sql`SELECT staff_id FROM users WHERE username = 'rm0001'`))[0]!
+    .staff_id;
 });
 afterAll(async () => bank?.close());
 
@@ -20,7 +21,9 @@ const get = (user: string, url: string) => bank.app.inject({ method: 'GET', url,
 
 describe('who sees which customers', () => {
   it('an RM sees exactly their own book', async () => {
-    const book = await count(sql`SELECT count(*)::int AS n FROM relationships WHERE staff_id = ${rm1} AND ended_on IS NULL`);
+    const book = await count(
+      sql`SELECT count(*)::int AS n FROM relationships WHERE staff_id = ${rm1} AND ended_on IS NULL`,
+    );
     expect(book).toBeGreaterThan(10);
     const r = await get('rm0001', '/api/customers?pageSize=200');
     expect(r.statusCode).toBe(200);
@@ -61,7 +64,10 @@ describe('who sees which customers', () => {
   });
 
   it('an outlet head cannot open a customer of another outlet', async () => {
-    const [c] = await query<{ customer_id: string }>(bank.ctx.db, sql`SELECT customer_id FROM customers WHERE home_org_id <> 'OT0001' LIMIT 1`);
+    const [c] = await query<{ customer_id: string }>(
+      bank.ctx.db,
+      sql`SELECT customer_id FROM customers WHERE home_org_id <> 'OT0001' LIMIT 1`,
+    );
     expect((await get('ob01', `/api/customers/${c!.customer_id}`)).statusCode).toBe(404);
   });
 });
@@ -70,7 +76,10 @@ describe('customer list', () => {
   it('masks every name and sorts by month-average AUM, largest first', async () => {
     const r = await get('hq01', '/api/customers?pageSize=100');
     const items = r.json().items as { name: string; monthAvgAum: string; customerId: string }[];
-    const names = await query<{ customer_id: string; name: string }>(bank.ctx.db, sql`SELECT customer_id, name FROM customers`);
+    const names = await query<{ customer_id: string; name: string }>(
+      bank.ctx.db,
+      sql`SELECT customer_id, name FROM customers`,
+    );
     const full = new Map(names.map((n) => [n.customer_id, n.name]));
     for (const it of items) {
       expect(it.name).toContain('*');
@@ -81,8 +90,12 @@ describe('customer list', () => {
   });
 
   it('pages without overlap', async () => {
-    const p1 = (await get('hq01', '/api/customers?page=1&pageSize=20')).json().items.map((i: { customerId: string }) => i.customerId);
-    const p2 = (await get('hq01', '/api/customers?page=2&pageSize=20')).json().items.map((i: { customerId: string }) => i.customerId);
+    const p1 = (await get('hq01', '/api/customers?page=1&pageSize=20'))
+      .json()
+      .items.map((i: { customerId: string }) => i.customerId);
+    const p2 = (await get('hq01', '/api/customers?page=2&pageSize=20'))
+      .json()
+      .items.map((i: { customerId: string }) => i.customerId);
     expect(p1).toHaveLength(20);
     expect(p2).toHaveLength(20);
     expect(p1.filter((id: string) => p2.includes(id))).toEqual([]);
@@ -98,7 +111,9 @@ describe('customer list', () => {
     expect(byOrg.total).toBe(await count(sql`SELECT count(*)::int AS n FROM customers WHERE home_org_id = 'OT0002'`));
 
     const byRm = (await get('hq01', `/api/customers?rmId=${rm1}`)).json();
-    expect(byRm.total).toBe(await count(sql`SELECT count(*)::int AS n FROM relationships WHERE staff_id = ${rm1} AND ended_on IS NULL`));
+    expect(byRm.total).toBe(
+      await count(sql`SELECT count(*)::int AS n FROM relationships WHERE staff_id = ${rm1} AND ended_on IS NULL`),
+    );
 
     const unmanaged = (await get('hq01', '/api/customers?managed=false&tier=premium')).json();
     expect(unmanaged.total).toBeGreaterThan(0);
@@ -109,9 +124,14 @@ describe('customer list', () => {
   });
 
   it('finds a customer by masked name pattern', async () => {
-    const [c] = await query<{ customer_id: string; name: string }>(bank.ctx.db, sql`SELECT customer_id, name FROM customers WHERE char_length(name) = 3 ORDER BY customer_id LIMIT 1`);
+    const [c] = await query<{ customer_id: string; name: string }>(
+      bank.ctx.db,
+      sql`SELECT customer_id, name FROM customers WHERE char_length(name) = 3 ORDER BY customer_id LIMIT 1`,
+    );
     const chars = [...c!.name];
-    const r = (await get('hq01', `/api/customers?pageSize=200&q=${encodeURIComponent(`${chars[0]}*${chars[2]}`)}`)).json();
+    const r = (
+      await get('hq01', `/api/customers?pageSize=200&q=${encodeURIComponent(`${chars[0]}*${chars[2]}`)}`)
+    ).json();
     expect(r.items.map((i: { customerId: string }) => i.customerId)).toContain(c!.customer_id);
   });
 });
@@ -131,7 +151,10 @@ describe('customer 360', () => {
     expect(v.phone).toMatch(/^\d{3}\*+\d{4}$/);
     expect(v.idNumber).not.toBe(c!.id_number);
     expect(v.rm.staffId).toBe(rm1);
-    const holdingSum = v.holdings.reduce((s: bigint, h: { balance: string }) => s + BigInt(h.balance.replace('.', '')), 0n);
+    const holdingSum = v.holdings.reduce(
+      (s: bigint, h: { balance: string }) => s + BigInt(h.balance.replace('.', '')),
+      0n,
+    );
     expect(holdingSum).toBe(BigInt(c!.aum_fen));
     expect(v.aumHistory.length).toBeGreaterThanOrEqual(6);
     expect(v.holdingsByClass.reduce((s: number, k: { sharePct: number }) => s + k.sharePct, 0)).toBeGreaterThan(99);
@@ -142,17 +165,35 @@ describe('customer 360', () => {
       bank.ctx.db,
       sql`SELECT c.customer_id, c.name, c.phone FROM customers c JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL AND r.staff_id = ${rm1} LIMIT 1`,
     );
-    const r = await bank.app.inject({ method: 'POST', url: `/api/customers/${c!.customer_id}/reveal`, headers: { cookie: cookies.rm0001! }, payload: { reason: '客户来电核实身份' } });
+    const r = await bank.app.inject({
+      method: 'POST',
+      url: `/api/customers/${c!.customer_id}/reveal`,
+      headers: { cookie: cookies.rm0001! },
+      payload: { reason: '客户来电核实身份' },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ name: c!.name, phone: c!.phone });
-    const audit = await query<{ reason: string; actor_staff_id: string }>(bank.ctx.db, sql`SELECT reason, actor_staff_id FROM audit_log WHERE action = 'pii_reveal' AND entity_id = ${c!.customer_id}`);
+    const audit = await query<{ reason: string; actor_staff_id: string }>(
+      bank.ctx.db,
+      sql`SELECT reason, actor_staff_id FROM audit_log WHERE action = 'pii_reveal' AND entity_id = ${c!.customer_id}`,
+    );
     expect(audit).toEqual([{ reason: '客户来电核实身份', actor_staff_id: rm1 }]);
 
-    const noReason = await bank.app.inject({ method: 'POST', url: `/api/customers/${c!.customer_id}/reveal`, headers: { cookie: cookies.rm0001! }, payload: {} });
+    const noReason = await bank.app.inject({
+      method: 'POST',
+      url: `/api/customers/${c!.customer_id}/reveal`,
+      headers: { cookie: cookies.rm0001! },
+      payload: {},
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().message).toContain('reason');
 
-    const head = await bank.app.inject({ method: 'POST', url: `/api/customers/${c!.customer_id}/reveal`, headers: { cookie: cookies.ob01! }, payload: { reason: 'curious' } });
+    const head = await bank.app.inject({
+      method: 'POST',
+      url: `/api/customers/${c!.customer_id}/reveal`,
+      headers: { cookie: cookies.ob01! },
+      payload: { reason: 'curious' },
+    });
     expect(head.statusCode).toBe(403);
     const v = (await get('ob01', `/api/customers/${c!.customer_id}`)).json();
     expect(v.canReveal).toBe(false);

@@ -10,8 +10,12 @@ import { DEFAULT_SETTINGS, settingsToJson } from '../../src/domain/settings.js';
 let t: TestDb;
 beforeAll(async () => {
   t = await freshDb();
-  await t.handle.db.execute(sql`INSERT INTO org_units VALUES ('HO', NULL, 'head_office', '总行', '/HO/', 0), ('OT1', 'HO', 'outlet', '网点', '/HO/OT1/', 1)`);
-  await t.handle.db.execute(sql`INSERT INTO staff (staff_id, org_id, name, role) VALUES ('S1', 'HO', '管理员', 'admin')`);
+  await t.handle.db.execute(
+    sql`INSERT INTO org_units VALUES ('HO', NULL, 'head_office', '总行', '/HO/', 0), ('OT1', 'HO', 'outlet', '网点', '/HO/OT1/', 1)`,
+  );
+  await t.handle.db.execute(
+    sql`INSERT INTO staff (staff_id, org_id, name, role) VALUES ('S1', 'HO', '管理员', 'admin')`,
+  );
   await t.handle.db.execute(sql`INSERT INTO users (username, password_hash, staff_id) VALUES ('admin', 'x', 'S1')`);
 });
 afterAll(async () => t?.drop());
@@ -30,19 +34,33 @@ describe('schema and migrations', () => {
   });
 
   it('enforces enums and money constraints in SQL', async () => {
-    await expect(t.handle.db.execute(sql`INSERT INTO staff (staff_id, org_id, name, role) VALUES ('S2', 'HO', 'x', 'boss')`)).rejects.toThrow();
+    await expect(
+      t.handle.db.execute(sql`INSERT INTO staff (staff_id, org_id, name, role) VALUES ('S2', 'HO', 'x', 'boss')`),
+    ).rejects.toThrow();
     await t.handle.db.execute(sql`INSERT INTO customers (customer_id, name, home_org_id) VALUES ('C1', '张三', 'OT1')`);
-    await t.handle.db.execute(sql`INSERT INTO products (product_id, name, category, asset_class, risk_rating) VALUES ('P1', '活期', 'demand_deposit', 'cash', 'R1')`);
+    await t.handle.db.execute(
+      sql`INSERT INTO products (product_id, name, category, asset_class, risk_rating) VALUES ('P1', '活期', 'demand_deposit', 'cash', 'R1')`,
+    );
     await expect(
       t.handle.db.execute(sql`INSERT INTO holdings VALUES ('2026-11-20', 'C1', 'A1', 'P1', -1, NULL)`),
     ).rejects.toThrow();
-    await expect(t.handle.db.execute(sql`INSERT INTO org_units VALUES ('X', NULL, 'outlet', 'orphan', '/X/', 0)`)).rejects.toThrow();
+    await expect(
+      t.handle.db.execute(sql`INSERT INTO org_units VALUES ('X', NULL, 'outlet', 'orphan', '/X/', 0)`),
+    ).rejects.toThrow();
   });
 
   it('allows only one open primary RM per customer', async () => {
-    await t.handle.db.execute(sql`INSERT INTO staff (staff_id, org_id, name, role) VALUES ('R1', 'OT1', '王芳', 'rm'), ('R2', 'OT1', '李雷', 'rm')`);
-    await t.handle.db.execute(sql`INSERT INTO relationships (customer_id, staff_id, started_on) VALUES ('C1', 'R1', '2026-01-01')`);
-    await expect(t.handle.db.execute(sql`INSERT INTO relationships (customer_id, staff_id, started_on) VALUES ('C1', 'R2', '2026-02-01')`)).rejects.toThrow();
+    await t.handle.db.execute(
+      sql`INSERT INTO staff (staff_id, org_id, name, role) VALUES ('R1', 'OT1', '王芳', 'rm'), ('R2', 'OT1', '李雷', 'rm')`,
+    );
+    await t.handle.db.execute(
+      sql`INSERT INTO relationships (customer_id, staff_id, started_on) VALUES ('C1', 'R1', '2026-01-01')`,
+    );
+    await expect(
+      t.handle.db.execute(
+        sql`INSERT INTO relationships (customer_id, staff_id, started_on) VALUES ('C1', 'R2', '2026-02-01')`,
+      ),
+    ).rejects.toThrow();
   });
 });
 
@@ -56,7 +74,10 @@ describe('settings', () => {
     const saved = await saveSettings(t.handle.db, next, { userId: 1, staffId: 'S1' }, 'smaller books');
     expect(saved.version).toBe(2);
     expect((await loadSettings(t.handle.db)).value.stewardship.capacity.rm).toBe(350);
-    const audit = await query<{ rule_version: number; reason: string }>(t.handle.db, sql`SELECT rule_version, reason FROM audit_log WHERE action = 'settings_change'`);
+    const audit = await query<{ rule_version: number; reason: string }>(
+      t.handle.db,
+      sql`SELECT rule_version, reason FROM audit_log WHERE action = 'settings_change'`,
+    );
     expect(audit).toEqual([{ rule_version: 2, reason: 'smaller books' }]);
   });
 

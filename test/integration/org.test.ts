@@ -9,7 +9,15 @@ beforeAll(async () => {
 });
 afterAll(async () => bank?.close());
 
-interface Node { orgId: string; parentId: string | null; level: string; customers: number; eligible: number; managed: number; rms: number }
+interface Node {
+  orgId: string;
+  parentId: string | null;
+  level: string;
+  customers: number;
+  eligible: number;
+  managed: number;
+  rms: number;
+}
 
 const tree = async (user: string) => {
   const cookie = await loginAs(bank.app, user);
@@ -21,7 +29,9 @@ const tree = async (user: string) => {
 describe('org tree', () => {
   it('gives head office the whole tree, with every node summing its children', async () => {
     const nodes = await tree('hq01');
-    const [{ n }] = (await query<{ n: number }>(bank.ctx.db, sql`SELECT count(*)::int AS n FROM customers`)) as [{ n: number }];
+    const [{ n }] = (await query<{ n: number }>(bank.ctx.db, sql`SELECT count(*)::int AS n FROM customers`)) as [
+      { n: number },
+    ];
     const root = nodes.find((x) => x.parentId === null)!;
     expect(root.level).toBe('head_office');
     expect(root.customers).toBe(n);

@@ -16,11 +16,14 @@ export async function login(
   input: { username: string; password: string; ip?: string },
   sessionHours: number,
 ): Promise<{ actor: Actor; token: string; expiresAt: Date }> {
-  const rows = await query(ctx.db, sql`
+  const rows = await query(
+    ctx.db,
+    sql`
     SELECT u.user_id, u.username, u.password_hash, u.disabled, s.staff_id, s.name, s.role, s.status,
            o.org_id, o.name AS org_name, o.level AS org_level, o.path
     FROM users u JOIN staff s ON s.staff_id = u.staff_id JOIN org_units o ON o.org_id = s.org_id
-    WHERE u.username = ${input.username}`);
+    WHERE u.username = ${input.username}`,
+  );
   const row = rows[0];
   const ok = await verifyPassword(input.password, row ? String(row.password_hash) : DUMMY_HASH);
   if (!row || !ok || row.disabled === true || row.status !== 'active') {

@@ -37,13 +37,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }> 
       },
     },
     async (req, reply) => {
-      const { actor, token, expiresAt } = await login(ctx, { ...req.body, ip: req.ip }, config.sessionHours);
+      const { actor, token } = await login(ctx, { ...req.body, ip: req.ip }, config.sessionHours);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
         secure: config.secureCookies,
         path: '/',
-        expires: expiresAt,
+        // Relative lifetime: the browser's clock need not agree with the server's; the server
+        // enforces the real expiry on every request.
+        maxAge: config.sessionHours * 3600,
       });
       return toMe(actor);
     },
@@ -56,7 +58,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }> 
       const token = req.cookies[SESSION_COOKIE];
       if (token) await destroySession(ctx.db, token);
       if (req.actor) {
-        await writeAudit(ctx.db, { action: 'logout', entityType: 'user', entityId: req.actor.username, actorUserId: req.actor.userId, actorStaffId: req.actor.staffId, ip: req.ip });
+        await writeAudit(ctx.db, {
+          action: 'logout',
+          entityType: 'user',
+          entityId: req.actor.username,
+          actorUserId: req.actor.userId,
+          actorStaffId: req.actor.staffId,
+          ip: req.ip,
+        });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);

@@ -12,7 +12,14 @@ import { maskIdNumber, maskName, maskPhone } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
 import { ageOn, assessmentExpired, shanghaiDate } from '../../domain/dates.js';
 import { isValidContact, type ContactChannel } from '../../domain/contacts.js';
-import { aumHistoryOf, contactsOf, findCustomerInScope, holdingsOf, relationshipsOf, tierHistoryOf } from './queries.js';
+import {
+  aumHistoryOf,
+  contactsOf,
+  findCustomerInScope,
+  holdingsOf,
+  relationshipsOf,
+  tierHistoryOf,
+} from './queries.js';
 
 const ASSET_CLASSES = ['cash', 'fixed_income', 'equity', 'alternative', 'protection'] as const;
 const str = (v: unknown) => (v == null ? null : String(v));
@@ -84,9 +91,22 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
     })),
     aumHistory: history.map((h) => ({ month: String(h.month), avgAum: yuan(h.avg), endAum: yuan(h.end) })),
     rm: current
-      ? { staffId: String(current.staff_id), name: String(current.name), role: String(current.role), orgId: String(current.org_id), orgName: String(current.org_name), since: String(current.started_on) }
+      ? {
+          staffId: String(current.staff_id),
+          name: String(current.name),
+          role: String(current.role),
+          orgId: String(current.org_id),
+          orgName: String(current.org_name),
+          since: String(current.started_on),
+        }
       : null,
-    rmHistory: rels.map((r) => ({ staffId: String(r.staff_id), name: String(r.name), startedOn: String(r.started_on), endedOn: str(r.ended_on), endReason: str(r.end_reason) })),
+    rmHistory: rels.map((r) => ({
+      staffId: String(r.staff_id),
+      name: String(r.name),
+      startedOn: String(r.started_on),
+      endedOn: str(r.ended_on),
+      endReason: str(r.end_reason),
+    })),
     contacts: contacts.map((k) => {
       const facts = {
         channel: String(k.channel) as ContactChannel,
@@ -104,7 +124,12 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
         valid: isValidContact(facts, settings.contacts),
       };
     }),
-    tierHistory: tiers.map((t) => ({ changedOn: String(t.changed_on), fromTier: str(t.from_tier), toTier: String(t.to_tier), reason: String(t.reason) })),
+    tierHistory: tiers.map((t) => ({
+      changedOn: String(t.changed_on),
+      fromTier: str(t.from_tier),
+      toTier: String(t.to_tier),
+      reason: String(t.reason),
+    })),
   };
 }
 

@@ -61,11 +61,17 @@ export function listConditions(actor: Actor, f: Omit<ListCustomersInput, 'page' 
   return sql.join(conds, sql` AND `);
 }
 
-export async function listCustomers(ctx: Ctx, actor: Actor, input: ListCustomersInput): Promise<{ items: CustomerRow[]; total: number }> {
+export async function listCustomers(
+  ctx: Ctx,
+  actor: Actor,
+  input: ListCustomersInput,
+): Promise<{ items: CustomerRow[]; total: number }> {
   const where = listConditions(actor, input);
   const offset = (input.page - 1) * input.pageSize;
   const [rows, count] = await Promise.all([
-    query<Record<string, string | null>>(ctx.db, sql`
+    query<Record<string, string | null>>(
+      ctx.db,
+      sql`
       SELECT c.customer_id, c.name, c.tier, c.band, c.aum_fen::text AS aum, c.month_avg_aum_fen::text AS avg,
              r.staff_id AS rm_id, s.name AS rm_name, c.home_org_id, o.name AS org_name
       FROM (SELECT c.* FROM customers c WHERE ${where}
@@ -74,7 +80,8 @@ export async function listCustomers(ctx: Ctx, actor: Actor, input: ListCustomers
       JOIN org_units o ON o.org_id = c.home_org_id
       LEFT JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL
       LEFT JOIN staff s ON s.staff_id = r.staff_id
-      ORDER BY c.month_avg_aum_fen DESC NULLS LAST, c.customer_id`),
+      ORDER BY c.month_avg_aum_fen DESC NULLS LAST, c.customer_id`,
+    ),
     query<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM customers c WHERE ${where}`),
   ]);
   const items = rows.map((r) => ({

@@ -14,11 +14,15 @@ import { query } from '../../platform/db/query.js';
 export async function revealCustomerPii(ctx: Ctx, actor: Actor, customerId: string, reason: string, ip?: string) {
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as AppDb;
-    const [row] = await query<{ name: string; phone: string | null; id_number: string | null; owns: boolean }>(tx, sql`
+    const [row] = await query<{ name: string; phone: string | null; id_number: string | null; owns: boolean }>(
+      tx,
+      sql`
       SELECT c.name, c.phone, c.id_number,
              EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL AND r.staff_id = ${actor.staffId}) AS owns
-      FROM customers c WHERE c.customer_id = ${customerId} AND ${customerScope(actor)}`);
-    if (!row) throw new AppError('NOT_FOUND', `customer ${customerId} not found`, { userMessage: 'Customer not found' });
+      FROM customers c WHERE c.customer_id = ${customerId} AND ${customerScope(actor)}`,
+    );
+    if (!row)
+      throw new AppError('NOT_FOUND', `customer ${customerId} not found`, { userMessage: 'Customer not found' });
     if (!row.owns) {
       throw new AppError('FORBIDDEN', `${actor.username} is not the owning RM of ${customerId}`, {
         userMessage: 'Only the customer’s own RM may see full personal data',

@@ -25,9 +25,20 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
           orgId: z.string().min(1).max(32).optional(),
           rmId: z.string().min(1).max(32).optional(),
           q: z.string().trim().min(1).max(64).optional(),
-          managed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          managed: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
         }),
-        response: { 200: z.object({ items: z.array(customerRowSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), 401: errorSchema },
+        response: {
+          200: z.object({
+            items: z.array(customerRowSchema),
+            total: z.number().int(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
+          401: errorSchema,
+        },
       },
     },
     async (req) => {
@@ -47,7 +58,8 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
         response: { 200: customer360Schema, 401: errorSchema, 404: errorSchema },
       },
     },
-    async (req) => getCustomer360(ctx, requireActor(req), req.params.customerId) as Promise<z.output<typeof customer360Schema>>,
+    async (req) =>
+      getCustomer360(ctx, requireActor(req), req.params.customerId) as Promise<z.output<typeof customer360Schema>>,
   );
 
   app.post(
@@ -58,7 +70,11 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
         summary: 'Full name, phone and ID number for the owning RM, with a reason (audited)',
         params: idParam,
         body: z.object({ reason: z.string().trim().min(2).max(200) }),
-        response: { 200: z.object({ name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() }), 403: errorSchema, 404: errorSchema },
+        response: {
+          200: z.object({ name: z.string(), phone: z.string().nullable(), idNumber: z.string().nullable() }),
+          403: errorSchema,
+          404: errorSchema,
+        },
       },
     },
     async (req) => revealCustomerPii(ctx, requireActor(req), req.params.customerId, req.body.reason, req.ip),

@@ -59,8 +59,25 @@ export const customer360Schema = z.object({
     }),
   ),
   aumHistory: z.array(z.object({ month: date, avgAum: money, endAum: money })),
-  rm: z.object({ staffId: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), orgId: z.string(), orgName: z.string(), since: date }).nullable(),
-  rmHistory: z.array(z.object({ staffId: z.string(), name: z.string(), startedOn: date, endedOn: date.nullable(), endReason: z.string().nullable() })),
+  rm: z
+    .object({
+      staffId: z.string(),
+      name: z.string(),
+      role: z.enum(STAFF_ROLES),
+      orgId: z.string(),
+      orgName: z.string(),
+      since: date,
+    })
+    .nullable(),
+  rmHistory: z.array(
+    z.object({
+      staffId: z.string(),
+      name: z.string(),
+      startedOn: date,
+      endedOn: date.nullable(),
+      endReason: z.string().nullable(),
+    }),
+  ),
   contacts: z.array(
     z.object({
       contactId: z.string(),

@@ -18,7 +18,9 @@ export async function getOrgTree(ctx: Ctx, actor: Actor) {
   const { value: s } = await loadSettings(ctx.db);
   const eligible = TIERS.slice(TIERS.indexOf(s.stewardship.managedFromTier));
   const nodeScope = seesOwnBookOnly(actor) ? sql`o.org_id = ${actor.orgId}` : orgNodeScope(actor);
-  const rows = await query(ctx.db, sql`
+  const rows = await query(
+    ctx.db,
+    sql`
     WITH per_org AS (
       SELECT c.home_org_id AS org_id, count(*) AS customers,
              count(*) FILTER (WHERE c.tier IN ${sql.raw(`(${eligible.map((t) => `'${t}'`).join(',')})`)}) AS eligible,
@@ -42,7 +44,8 @@ export async function getOrgTree(ctx: Ctx, actor: Actor) {
     FROM org_units o JOIN leaf l ON l.path LIKE o.path || '%'
     WHERE ${nodeScope}
     GROUP BY o.org_id, o.parent_id, o.level, o.name, o.depth, o.path
-    ORDER BY o.path`);
+    ORDER BY o.path`,
+  );
   const visibleRoot = seesOwnBookOnly(actor) ? actor.orgId : actor.orgId;
   return {
     nodes: rows.map((r) => {

@@ -8,7 +8,13 @@ import { STAFF_ROLES } from '../../domain/settings.js';
 import { errorSchema } from '../customers/schemas.js';
 import { query } from '../../platform/db/query.js';
 
-const staffRow = z.object({ staffId: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), orgId: z.string(), orgName: z.string() });
+const staffRow = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  orgId: z.string(),
+  orgName: z.string(),
+});
 
 export const staffRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
   app.get(
@@ -24,13 +30,16 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ct
     async (req) => {
       const actor = requireActor(req);
       const { orgId, role } = req.query;
-      const rows = await query<Record<string, string>>(ctx.db, sql`
+      const rows = await query<Record<string, string>>(
+        ctx.db,
+        sql`
         SELECT s.staff_id, s.name, s.role, s.org_id, o.name AS org_name
         FROM staff s JOIN org_units o ON o.org_id = s.org_id
         WHERE s.status = 'active' AND ${staffScope(actor)}
           ${role ? sql`AND s.role = ${role}` : sql``}
           ${orgId ? sql`AND o.path LIKE (SELECT f.path FROM org_units f WHERE f.org_id = ${orgId}) || '%'` : sql``}
-        ORDER BY s.org_id, s.staff_id LIMIT 5000`);
+        ORDER BY s.org_id, s.staff_id LIMIT 5000`,
+      );
       return {
         items: rows.map((r) => ({
           staffId: r.staff_id!,

@@ -13,7 +13,12 @@ export const SESSION_COOKIE = 'guanhu_session';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: AppDb, userId: number, now: Date, hours: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: AppDb,
+  userId: number,
+  now: Date,
+  hours: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + hours * 3600_000);
   await db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
@@ -28,13 +33,16 @@ export async function destroySession(db: AppDb, token: string): Promise<void> {
 
 /** The actor behind a session token, or null when unknown, expired or the user is disabled. */
 export async function actorForToken(db: AppDb, token: string, now: Date): Promise<Actor | null> {
-  const rows = await query(db, sql`
+  const rows = await query(
+    db,
+    sql`
     SELECT u.user_id, u.username, s.staff_id, s.name, s.role, o.org_id, o.name AS org_name, o.level AS org_level, o.path
     FROM sessions ss
     JOIN users u ON u.user_id = ss.user_id AND NOT u.disabled
     JOIN staff s ON s.staff_id = u.staff_id AND s.status = 'active'
     JOIN org_units o ON o.org_id = s.org_id
-    WHERE ss.token_hash = ${hashToken(token)} AND ss.expires_at > ${now}`);
+    WHERE ss.token_hash = ${hashToken(token)} AND ss.expires_at > ${now}`,
+  );
   const r = rows[0];
   return r ? rowToActor(r) : null;
 }

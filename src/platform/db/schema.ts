@@ -44,27 +44,14 @@ export const productCategory = pgEnum('product_category', [
   'bond',
   'trust',
 ]);
-export const assetClass = pgEnum('asset_class', [
-  'cash',
-  'fixed_income',
-  'equity',
-  'alternative',
-  'protection',
-]);
+export const assetClass = pgEnum('asset_class', ['cash', 'fixed_income', 'equity', 'alternative', 'protection']);
 export const riskRating = pgEnum('risk_rating', ['R1', 'R2', 'R3', 'R4', 'R5']);
 export const riskLevel = pgEnum('risk_level', ['C1', 'C2', 'C3', 'C4', 'C5']);
 export const tier = pgEnum('tier', ['mass', 'premium', 'affluent', 'wealth', 'private']);
 export const gender = pgEnum('gender', ['m', 'f']);
 export const txnDirection = pgEnum('txn_direction', ['in', 'out']);
 export const txnChannel = pgEnum('txn_channel', ['counter', 'atm', 'mobile', 'online', 'other']);
-export const contactChannel = pgEnum('contact_channel', [
-  'phone',
-  'visit',
-  'wechat',
-  'sms',
-  'video',
-  'event',
-]);
+export const contactChannel = pgEnum('contact_channel', ['phone', 'visit', 'wechat', 'sms', 'video', 'event']);
 export const complaintSeverity = pgEnum('complaint_severity', ['normal', 'urgent', 'major']);
 export const auditAction = pgEnum('audit_action', [
   'login',
@@ -173,15 +160,22 @@ export const customers = pgTable(
     openDate: date('open_date'),
     riskLevel: riskLevel('risk_level'),
     riskAssessedOn: date('risk_assessed_on'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Current state, written by the nightly batch (or the seed).
     tier: tier('tier').notNull().default('mass'),
     /** the tier this customer is near (80–100% of its floor), or null */
     band: tier('band'),
     /** AUM of the latest loaded day, fen */
-    aumFen: fen('aum_fen').notNull().default(sql`0`),
+    aumFen: fen('aum_fen')
+      .notNull()
+      .default(sql`0`),
     /** month-to-date average daily AUM as of aum_as_of, fen */
-    monthAvgAumFen: fen('month_avg_aum_fen').notNull().default(sql`0`),
+    monthAvgAumFen: fen('month_avg_aum_fen')
+      .notNull()
+      .default(sql`0`),
     aumAsOf: date('aum_as_of'),
     tierSince: date('tier_since'),
   },
@@ -314,7 +308,10 @@ export const contacts = pgTable(
     durationSeconds: integer('duration_seconds'),
     connected: boolean('connected'),
     outcome: text('outcome'),
-    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    topics: text('topics')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     index('contacts_customer_idx').on(t.customerId, t.startedAt),

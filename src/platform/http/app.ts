@@ -10,7 +10,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config.js';
 import type { Ctx } from '../context.js';
 import { authPlugin } from './auth-plugin.js';
@@ -23,9 +28,8 @@ import { healthRoutes } from '../../features/health/routes.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
-
 export async function buildApp(ctx: Ctx, config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: ctx.log, trustProxy: true, disableRequestLogging: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ loggerInstance: ctx.log, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -43,13 +47,16 @@ export async function buildApp(ctx: Ctx, config: AppConfig): Promise<FastifyInst
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { ctx });
 
-  await app.register(async (api) => {
-    await api.register(healthRoutes, { ctx });
-    await api.register(authRoutes, { ctx, config });
-    await api.register(customerRoutes, { ctx });
-    await api.register(orgRoutes, { ctx });
-    await api.register(staffRoutes, { ctx });
-  }, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { ctx });
+      await api.register(authRoutes, { ctx, config });
+      await api.register(customerRoutes, { ctx });
+      await api.register(orgRoutes, { ctx });
+      await api.register(staffRoutes, { ctx });
+    },
+    { prefix: '/api' },
+  );
 
   const hasWeb = existsSync(`${webDistDir}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false });

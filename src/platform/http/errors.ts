@@ -15,12 +15,16 @@ export interface ErrorBody {
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (isAppError(err)) {
     if (err.status >= 500) req.log.error({ err }, err.message);
-    return reply.code(err.status).send({ code: err.code, message: err.userMessage, details: err.details } satisfies ErrorBody);
+    return reply
+      .code(err.status)
+      .send({ code: err.code, message: err.userMessage, details: err.details } satisfies ErrorBody);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => {
       const path = (v.params as { issue?: { path?: unknown[] } })?.issue?.path ?? [];
-      const field = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String)].filter(Boolean).join('.');
+      const field = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), ...path.map(String)]
+        .filter(Boolean)
+        .join('.');
       return { field: field || err.validationContext, message: v.message };
     });
     const first = issues[0];
@@ -35,7 +39,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     return reply.code(500).send({ code: 'INTERNAL', message: 'Internal error' } satisfies ErrorBody);
   }
   if (err.statusCode === 429) {
-    return reply.code(429).send({ code: 'RATE_LIMITED', message: 'Too many attempts, try again later' } satisfies ErrorBody);
+    return reply
+      .code(429)
+      .send({ code: 'RATE_LIMITED', message: 'Too many attempts, try again later' } satisfies ErrorBody);
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     // Fastify's own client errors: malformed JSON, wrong content type, body too large …

@@ -33,13 +33,19 @@ export function withQuery(path: string, params?: Params): string {
   return s ? `${path}?${s}` : path;
 }
 
-export async function api<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<T> {
+export async function api<T>(
+  path: string,
+  init?: { method?: string; body?: unknown; signal?: AbortSignal },
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: init?.method ?? 'GET',
       credentials: 'same-origin',
-      headers: init?.body !== undefined ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+      headers:
+        init?.body !== undefined
+          ? { 'content-type': 'application/json', accept: 'application/json' }
+          : { accept: 'application/json' },
       body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
       signal: init?.signal,
     });
@@ -58,7 +64,11 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
     }
   }
   if (!res.ok) {
-    const b = (body && typeof body === 'object' && 'code' in body ? body : { code: `HTTP_${res.status}`, message: res.statusText }) as ApiErrorBody;
+    const b = (
+      body && typeof body === 'object' && 'code' in body
+        ? body
+        : { code: `HTTP_${res.status}`, message: res.statusText }
+    ) as ApiErrorBody;
     throw new ApiError(res.status, b);
   }
   return body as T;

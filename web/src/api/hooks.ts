@@ -1,4 +1,4 @@
-import { keepPreviousData, QueryClient, QueryCache, MutationCache, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryCache, MutationCache, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, isUnauthorized, withQuery } from './client';
 import type { Customer360, CustomerQuery, CustomerRow, Me, OrgNode, Page, RevealResult, StaffItem } from './types';
 
@@ -72,7 +72,7 @@ export function useCustomers(query: CustomerQuery, opts?: { enabled?: boolean })
   return useQuery({
     queryKey: ['customers', query],
     queryFn: ({ signal }) => api<Page<CustomerRow>>(withQuery('/api/customers', { ...query }), { signal }),
-    placeholderData: keepPreviousData,
+    // No placeholder data: rows and the total on screen always belong to the current filters.
     enabled: opts?.enabled ?? true,
   });
 }
@@ -81,7 +81,8 @@ export function useCustomers(query: CustomerQuery, opts?: { enabled?: boolean })
 export function useCustomerCount(query: Omit<CustomerQuery, 'page' | 'pageSize'>, opts?: { enabled?: boolean }) {
   return useQuery({
     queryKey: ['customers', 'count', query],
-    queryFn: ({ signal }) => api<Page<CustomerRow>>(withQuery('/api/customers', { ...query, page: 1, pageSize: 1 }), { signal }),
+    queryFn: ({ signal }) =>
+      api<Page<CustomerRow>>(withQuery('/api/customers', { ...query, page: 1, pageSize: 1 }), { signal }),
     select: (p) => p.total,
     enabled: opts?.enabled ?? true,
     staleTime: 60_000,

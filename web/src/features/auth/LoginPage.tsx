@@ -70,10 +70,25 @@ export default function LoginPage() {
           onValuesChange={() => login.error && login.reset()}
           autoComplete="on"
         >
-          <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-            <Input name="username" size="large" prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoFocus />
+          <Form.Item
+            label={t('login.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input
+              name="username"
+              size="large"
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoCapitalize="none"
+              autoFocus
+            />
           </Form.Item>
-          <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            label={t('login.password')}
+            name="password"
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password name="password" size="large" prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {errorText && (
@@ -85,17 +100,24 @@ export default function LoginPage() {
               title={<span data-testid="login-error">{errorText}</span>}
             />
           )}
-          <Button data-testid="login-submit" type="primary" htmlType="submit" size="large" block loading={login.isPending}>
+          <Button
+            data-testid="login-submit"
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            loading={login.isPending}
+          >
             {t('login.submit')}
           </Button>
         </Form>
         <div className="gh-login-demo">
           <Typography.Text type="secondary">
-            {t('login.demoHint')}：
-            {DEMO_USERS.map((u, i) => (
-              <span key={u}>
-                {i > 0 && ' · '}
+            {t('login.demoHint')}
+            <span className="gh-login-demo-users">
+              {DEMO_USERS.map((u) => (
                 <a
+                  key={u}
                   href="#"
                   onClick={(e) => {
                     e.preventDefault();
@@ -105,9 +127,8 @@ export default function LoginPage() {
                 >
                   <code>{u}</code>
                 </a>
-              </span>
-            ))}
-            <br />
+              ))}
+            </span>
             {t('login.demoPassword', { password: DEMO_PASSWORD })}
           </Typography.Text>
         </div>

@@ -10,7 +10,25 @@ import {
   WarningOutlined,
   WechatOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Result, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { ButtonProps, DescriptionsProps, TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { lazy, Suspense, useState } from 'react';
@@ -50,10 +68,21 @@ function useDuration() {
 /** Translates a server code (reason, tag, category…) when we know it, otherwise shows it as is. */
 function useCodeText() {
   const { t } = useTranslation();
-  return (ns: string, code: string | null | undefined): string => (code ? t(`${ns}.${code}`, { defaultValue: code }) : '');
+  return (ns: string, code: string | null | undefined): string =>
+    code ? t(`${ns}.${code}`, { defaultValue: code }) : '';
 }
 
-function RevealModal({ id, open, onClose, onRevealed }: { id: string; open: boolean; onClose: () => void; onRevealed: (r: RevealResult) => void }) {
+function RevealModal({
+  id,
+  open,
+  onClose,
+  onRevealed,
+}: {
+  id: string;
+  open: boolean;
+  onClose: () => void;
+  onRevealed: (r: RevealResult) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const reveal = useReveal(id);
@@ -65,6 +94,7 @@ function RevealModal({ id, open, onClose, onRevealed }: { id: string; open: bool
     : null;
 
   const submit = async () => {
+    if (reveal.isPending) return;
     const { reason } = await form.validateFields();
     reveal.mutate(reason.trim(), {
       onSuccess: (r) => {
@@ -90,7 +120,7 @@ function RevealModal({ id, open, onClose, onRevealed }: { id: string; open: bool
       okButtonProps={{ 'data-testid': 'reveal-confirm' } as ButtonProps}
     >
       <Typography.Paragraph type="secondary">{t('c360.revealIntro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
+      <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item
           name="reason"
           label={t('c360.revealReason')}
@@ -99,12 +129,25 @@ function RevealModal({ id, open, onClose, onRevealed }: { id: string; open: bool
             {
               validator: (_r, v: string | undefined) => {
                 const n = (v ?? '').trim().length;
-                return n === 0 || (n >= 2 && n <= 200) ? Promise.resolve() : Promise.reject(new Error(t('c360.reasonLength')));
+                return n === 0 || (n >= 2 && n <= 200)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('c360.reasonLength')));
               },
             },
           ]}
         >
-          <Input.TextArea data-testid="reveal-reason" name="reason" rows={3} maxLength={200} showCount placeholder={t('c360.revealReasonPlaceholder')} autoFocus />
+          <Input
+            data-testid="reveal-reason"
+            name="reason"
+            maxLength={200}
+            showCount
+            placeholder={t('c360.revealReasonPlaceholder')}
+            autoFocus
+            onPressEnter={(e) => {
+              e.preventDefault();
+              void submit().catch(() => undefined);
+            }}
+          />
         </Form.Item>
       </Form>
       {errText && <Alert type="error" showIcon title={<span data-testid="reveal-error">{errText}</span>} />}
@@ -129,7 +172,9 @@ function HeaderCard({ c }: { c: Customer360 }) {
           {t('c360.riskExpired')}
         </Tag>
       )}
-      {c.riskAssessedOn && <span className="gh-muted">{t('c360.riskAssessedOn', { date: formatDate(c.riskAssessedOn) })}</span>}
+      {c.riskAssessedOn && (
+        <span className="gh-muted">{t('c360.riskAssessedOn', { date: formatDate(c.riskAssessedOn) })}</span>
+      )}
     </Space>
   ) : (
     <Tag color="warning">{t('c360.riskNone')}</Tag>
@@ -137,8 +182,24 @@ function HeaderCard({ c }: { c: Customer360 }) {
 
   const items: DescriptionsProps['items'] = [
     { key: 'no', label: t('c360.customerNo'), children: <span className="gh-mono">{c.customerId}</span> },
-    { key: 'phone', label: t('c360.phone'), children: <span data-testid="c360-phone" className="gh-mono">{phone}</span> },
-    { key: 'id', label: t('c360.idNumber'), children: <span data-testid="c360-id-number" className="gh-mono">{idNumber}</span> },
+    {
+      key: 'phone',
+      label: t('c360.phone'),
+      children: (
+        <span data-testid="c360-phone" className="gh-mono">
+          {phone}
+        </span>
+      ),
+    },
+    {
+      key: 'id',
+      label: t('c360.idNumber'),
+      children: (
+        <span data-testid="c360-id-number" className="gh-mono">
+          {idNumber}
+        </span>
+      ),
+    },
     { key: 'org', label: t('c360.org'), children: c.orgName },
     { key: 'open', label: t('c360.openDate'), children: formatDate(c.openDate) },
     { key: 'risk', label: t('c360.riskLevel'), children: risk },
@@ -185,7 +246,9 @@ function HeaderCard({ c }: { c: Customer360 }) {
             )}
             {(c.gender || c.age !== null) && (
               <span className="gh-muted">
-                {[c.gender ? t(`gender.${c.gender}`) : null, c.age !== null ? t('c360.age', { age: c.age }) : null].filter(Boolean).join(' · ')}
+                {[c.gender ? t(`gender.${c.gender}`) : null, c.age !== null ? t('c360.age', { age: c.age }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
             )}
           </Space>
@@ -196,7 +259,14 @@ function HeaderCard({ c }: { c: Customer360 }) {
           </Button>
         )}
       </div>
-      {revealed && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<span data-testid="reveal-notice">{t('c360.revealed')}</span>} />}
+      {revealed && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={<span data-testid="reveal-notice">{t('c360.revealed')}</span>}
+        />
+      )}
       <Row gutter={[16, 12]} className="gh-c360-stats">
         <Col xs={12} md={8}>
           <Statistic title={t('c360.aum')} value={formatYuan(c.aum)} />
@@ -204,7 +274,11 @@ function HeaderCard({ c }: { c: Customer360 }) {
         </Col>
         <Col xs={12} md={8}>
           <Statistic title={t('c360.monthAvgAum')} value={formatYuan(c.monthAvgAum)} />
-          {c.tierSince && <div className="gh-muted gh-small">{t(`tier.${c.tier}`)} · {t('c360.tierSince', { date: formatDate(c.tierSince) })}</div>}
+          {c.tierSince && (
+            <div className="gh-muted gh-small">
+              {t(`tier.${c.tier}`)} · {t('c360.tierSince', { date: formatDate(c.tierSince) })}
+            </div>
+          )}
         </Col>
       </Row>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} className="gh-c360-desc" />
@@ -223,7 +297,9 @@ function HoldingsCard({ c }: { c: Customer360 }) {
     return (
       <Space size={4} wrap>
         <span>{formatDate(d)}</span>
-        {days >= 0 && days <= 30 && <Tag color="orange">{days === 0 ? t('c360.maturesToday') : t('c360.maturesIn', { days })}</Tag>}
+        {days >= 0 && days <= 30 && (
+          <Tag color="orange">{days === 0 ? t('c360.maturesToday') : t('c360.maturesIn', { days })}</Tag>
+        )}
       </Space>
     );
   };
@@ -239,10 +315,26 @@ function HoldingsCard({ c }: { c: Customer360 }) {
         </div>
       ),
     },
-    { key: 'category', title: t('c360.col.category'), dataIndex: 'category', render: (v: string) => code('category', v) },
-    { key: 'class', title: t('c360.col.assetClass'), dataIndex: 'assetClass', render: (v: string) => t(`assetClass.${v}`) },
+    {
+      key: 'category',
+      title: t('c360.col.category'),
+      dataIndex: 'category',
+      render: (v: string) => code('category', v),
+    },
+    {
+      key: 'class',
+      title: t('c360.col.assetClass'),
+      dataIndex: 'assetClass',
+      render: (v: string) => t(`assetClass.${v}`),
+    },
     { key: 'risk', title: t('c360.col.risk'), dataIndex: 'riskRating', render: (v: string) => <Tag>{v}</Tag> },
-    { key: 'balance', title: t('c360.col.balance'), dataIndex: 'balance', align: 'right', render: (v: string) => <span className="gh-num">{formatYuan(v)}</span> },
+    {
+      key: 'balance',
+      title: t('c360.col.balance'),
+      dataIndex: 'balance',
+      align: 'right',
+      render: (v: string) => <span className="gh-num">{formatYuan(v)}</span>,
+    },
     { key: 'maturity', title: t('c360.col.maturity'), dataIndex: 'maturityDate', render: maturity },
   ];
   return (
@@ -269,7 +361,14 @@ function HoldingsCard({ c }: { c: Customer360 }) {
           ))}
         </div>
       ) : (
-        <Table<Holding> rowKey={(h) => h.accountId + h.productId} size="small" columns={columns} dataSource={c.holdings} pagination={false} scroll={{ x: 720 }} />
+        <Table<Holding>
+          rowKey={(h) => h.accountId + h.productId}
+          size="small"
+          columns={columns}
+          dataSource={c.holdings}
+          pagination={false}
+          scroll={{ x: 720 }}
+        />
       )}
     </Card>
   );
@@ -289,7 +388,14 @@ function ContactsCard({ contacts }: { contacts: Contact[] }) {
           items={contacts.map((c) => ({
             key: String(c.contactId),
             color: c.valid ? 'green' : 'gray',
-            icon: <span className={c.valid ? 'gh-tl-icon gh-tl-valid' : 'gh-tl-icon'}>{CHANNEL_ICONS[c.channel] ?? <MessageOutlined />}</span>,
+            icon: (
+              <span
+                className={c.valid ? 'gh-tl-icon gh-tl-valid' : 'gh-tl-icon'}
+                aria-label={t(`channel.${c.channel}`, { defaultValue: c.channel })}
+              >
+                {CHANNEL_ICONS[c.channel] ?? <MessageOutlined />}
+              </span>
+            ),
             content: (
               <div className="gh-contact" data-testid="contact-item">
                 <div className="gh-contact-head">
@@ -332,7 +438,12 @@ function RmCard({ c }: { c: Customer360 }) {
           </div>
         </div>
       ) : (
-        <Alert type={c.tier === 'mass' ? 'info' : 'warning'} showIcon title={t('c360.noRm')} style={{ marginBottom: 12 }} />
+        <Alert
+          type={c.tier === 'mass' ? 'info' : 'warning'}
+          showIcon
+          title={t('c360.noRm')}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {c.rmHistory.length > 0 && (
         <Timeline
@@ -410,14 +521,16 @@ export default function Customer360Page() {
   const q = useCustomer(id);
 
   const back = (
-    <Button
-      type="link"
-      icon={<ArrowLeftOutlined />}
-      style={{ paddingInline: 0 }}
-      onClick={() => (location.key !== 'default' ? void navigate(-1) : void navigate('/customers'))}
-    >
-      {t('c360.back')}
-    </Button>
+    <div>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        style={{ paddingInline: 0 }}
+        onClick={() => (location.key !== 'default' ? void navigate(-1) : void navigate('/customers'))}
+      >
+        {t('c360.back')}
+      </Button>
+    </div>
   );
 
   if (q.isPending) return <Loading />;

@@ -1,7 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Pagination, Select, Spin, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -17,7 +17,8 @@ import { ErrorState } from '../shell/states';
 import { BandTag, TierTag } from './tags';
 
 const PAGE_SIZES = [10, 20, 50, 100];
-const asTier = (v: string | null): Tier | undefined => (v && (TIERS as readonly string[]).includes(v) ? (v as Tier) : undefined);
+const asTier = (v: string | null): Tier | undefined =>
+  v && (TIERS as readonly string[]).includes(v) ? (v as Tier) : undefined;
 
 /** Reads the list query from the URL search params (the URL is the source of truth for filters). */
 export function parseQuery(sp: URLSearchParams): Required<Pick<CustomerQuery, 'page' | 'pageSize'>> & CustomerQuery {
@@ -62,13 +63,18 @@ export default function CustomerListPage() {
   const customers = useCustomers(query);
   const orgs = useOrgTree({ enabled: !rmView });
   const staff = useStaff({ orgId: query.orgId }, { enabled: !rmView });
+  // The search box follows the URL (back/forward, links) but is editable in between.
   const [search, setSearch] = useState(query.q ?? '');
-  useEffect(() => setSearch(query.q ?? ''), [query.q]);
+  const [searchFor, setSearchFor] = useState(query.q);
+  if (searchFor !== query.q) {
+    setSearchFor(query.q);
+    setSearch(query.q ?? '');
+  }
 
   // Keep the last known total so the pager does not jump while a new page loads.
-  const lastTotal = useRef(0);
-  if (customers.data) lastTotal.current = customers.data.total;
-  const total = customers.data?.total ?? lastTotal.current;
+  const [lastTotal, setLastTotal] = useState(0);
+  if (customers.data && customers.data.total !== lastTotal) setLastTotal(customers.data.total);
+  const total = customers.data?.total ?? lastTotal;
 
   const update = (patch: Partial<Record<keyof CustomerQuery, string | number | undefined>>, keepPage = false) => {
     const next = new URLSearchParams(sp);
@@ -90,7 +96,10 @@ export default function CustomerListPage() {
     [staff.data],
   );
   const tierOptions = TIERS.map((tier) => ({ value: tier, label: t(`tier.${tier}`) }));
-  const bandOptions = TIERS.filter((x) => x !== 'mass').map((tier) => ({ value: tier, label: t('band.near', { tier: t(`tierShort.${tier}`) }) }));
+  const bandOptions = TIERS.filter((x) => x !== 'mass').map((tier) => ({
+    value: tier,
+    label: t('band.near', { tier: t(`tierShort.${tier}`) }),
+  }));
 
   const columns: TableColumnsType<CustomerRow> = [
     {
@@ -103,11 +112,33 @@ export default function CustomerListPage() {
         </Link>
       ),
     },
-    { key: 'name', title: t('customers.col.name'), dataIndex: 'name', render: (v: string) => <span data-testid="customer-name">{v}</span> },
+    {
+      key: 'name',
+      title: t('customers.col.name'),
+      dataIndex: 'name',
+      render: (v: string) => <span data-testid="customer-name">{v}</span>,
+    },
     { key: 'tier', title: t('customers.col.tier'), dataIndex: 'tier', render: (v: Tier) => <TierTag tier={v} /> },
-    { key: 'band', title: t('customers.col.band'), dataIndex: 'band', render: (v: Tier | null) => (v ? <BandTag band={v} /> : <span className="gh-muted">—</span>) },
-    { key: 'monthAvgAum', title: t('customers.col.monthAvgAum'), dataIndex: 'monthAvgAum', align: 'right', render: (v: string) => <span className="gh-num">{formatYuan(v)}</span> },
-    { key: 'aum', title: t('customers.col.aum'), dataIndex: 'aum', align: 'right', render: (v: string) => <span className="gh-num">{formatYuan(v)}</span> },
+    {
+      key: 'band',
+      title: t('customers.col.band'),
+      dataIndex: 'band',
+      render: (v: Tier | null) => (v ? <BandTag band={v} /> : <span className="gh-muted">—</span>),
+    },
+    {
+      key: 'monthAvgAum',
+      title: t('customers.col.monthAvgAum'),
+      dataIndex: 'monthAvgAum',
+      align: 'right',
+      render: (v: string) => <span className="gh-num">{formatYuan(v)}</span>,
+    },
+    {
+      key: 'aum',
+      title: t('customers.col.aum'),
+      dataIndex: 'aum',
+      align: 'right',
+      render: (v: string) => <span className="gh-num">{formatYuan(v)}</span>,
+    },
     { key: 'rm', title: t('customers.col.rm'), dataIndex: 'rmName', render: (_: unknown, row) => <RmCell row={row} /> },
     { key: 'org', title: t('customers.col.org'), dataIndex: 'orgName', ellipsis: true },
   ];
@@ -196,7 +227,10 @@ export default function CustomerListPage() {
   );
 
   const onPage = (page: number, pageSize: number) =>
-    update({ page: page > 1 ? page : undefined, pageSize: pageSize !== 20 ? pageSize : undefined }, pageSize === query.pageSize);
+    update(
+      { page: page > 1 ? page : undefined, pageSize: pageSize !== 20 ? pageSize : undefined },
+      pageSize === query.pageSize,
+    );
 
   const header = (
     <div className="gh-page-head">
@@ -205,7 +239,11 @@ export default function CustomerListPage() {
       </Typography.Title>
       {customers.data && (
         <span className="gh-muted">
-          {t('customers.totalPrefix')} <span data-testid="customer-total" className="gh-num">{customers.data.total}</span> {t('customers.totalSuffix')}
+          {t('customers.totalPrefix')}{' '}
+          <span data-testid="customer-total" className="gh-num">
+            {customers.data.total}
+          </span>{' '}
+          {t('customers.totalSuffix')}
         </span>
       )}
     </div>
@@ -220,14 +258,23 @@ export default function CustomerListPage() {
       <Spin spinning={customers.isFetching}>
         <div className="gh-card-list" aria-busy={customers.isFetching}>
           {items.map((row) => (
-            <Link key={row.customerId} to={`/customers/${encodeURIComponent(row.customerId)}`} className="gh-ccard" data-testid="customer-row" data-customer-id={row.customerId}>
+            <Link
+              key={row.customerId}
+              to={`/customers/${encodeURIComponent(row.customerId)}`}
+              className="gh-ccard"
+              data-testid="customer-row"
+              data-customer-id={row.customerId}
+            >
               <div className="gh-ccard-top">
                 <span className="gh-ccard-name" data-testid="customer-name">
                   {row.name}
                 </span>
                 <TierTag tier={row.tier} short />
                 <BandTag band={row.band} />
-                <span className="gh-ccard-aum gh-num">{formatYuanCompact(row.monthAvgAum, i18n.language)}</span>
+                <span className="gh-ccard-aum">
+                  <span className="gh-muted gh-small">{t('customers.monthAvg')} </span>
+                  <span className="gh-num">{formatYuanCompact(row.monthAvgAum, i18n.language)}</span>
+                </span>
               </div>
               <div className="gh-ccard-sub">
                 <span className="gh-mono">{row.customerId}</span>
@@ -263,7 +310,7 @@ export default function CustomerListPage() {
           }) as HTMLAttributes<HTMLElement>
         }
         pagination={false}
-        scroll={{ x: 960 }}
+        scroll={{ x: 'max-content' }}
       />
     );
   }

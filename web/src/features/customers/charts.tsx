@@ -17,14 +17,25 @@ export function AllocationChart({ data }: { data: Customer360['holdingsByClass']
         return r ? `${t(`assetClass.${r.assetClass}`)}<br/>${formatYuan(r.amount)} (${r.sharePct.toFixed(1)}%)` : '';
       },
     },
-    legend: { bottom: 0, icon: 'circle', itemWidth: 8, itemHeight: 8, textStyle: { fontSize: 12 } },
+    legend: {
+      bottom: 0,
+      icon: 'circle',
+      itemWidth: 8,
+      itemHeight: 8,
+      textStyle: { fontSize: 12 },
+      formatter: (name: string) => {
+        const r = rows.find((x) => t(`assetClass.${x.assetClass}`) === name);
+        return r ? `${name} ${r.sharePct.toFixed(0)}%` : name;
+      },
+    },
     series: [
       {
         type: 'pie',
-        radius: ['42%', '66%'],
-        center: ['50%', '44%'],
-        avoidLabelOverlap: true,
-        label: { formatter: (p: { percent: number }) => `${p.percent.toFixed(0)}%`, fontSize: 12 },
+        radius: ['45%', '72%'],
+        center: ['50%', '42%'],
+        label: { show: false },
+        emphasis: { scale: true, scaleSize: 4 },
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
         data: rows.map((r) => ({ name: t(`assetClass.${r.assetClass}`), value: chartYuan(r.amount) })),
       },
     ],
@@ -46,10 +57,28 @@ export function AumHistoryChart({ data }: { data: Customer360['aumHistory'] }) {
     legend: { top: 0, textStyle: { fontSize: 12 } },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', boundaryGap: false, data: rows.map((r) => formatMonth(r.month)) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => axisYuan(v, lang) }, splitLine: { lineStyle: { type: 'dashed' } } },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: (v: number) => axisYuan(v, lang) },
+      splitLine: { lineStyle: { type: 'dashed' } },
+    },
     series: [
-      { name: t('c360.seriesAvg'), type: 'line', smooth: true, symbolSize: 6, areaStyle: { opacity: 0.08 }, data: rows.map((r) => chartYuan(r.avgAum)) },
-      { name: t('c360.seriesEnd'), type: 'line', smooth: true, symbolSize: 6, lineStyle: { type: 'dashed' }, data: rows.map((r) => chartYuan(r.endAum)) },
+      {
+        name: t('c360.seriesAvg'),
+        type: 'line',
+        smooth: true,
+        symbolSize: 6,
+        areaStyle: { opacity: 0.08 },
+        data: rows.map((r) => chartYuan(r.avgAum)),
+      },
+      {
+        name: t('c360.seriesEnd'),
+        type: 'line',
+        smooth: true,
+        symbolSize: 6,
+        lineStyle: { type: 'dashed' },
+        data: rows.map((r) => chartYuan(r.endAum)),
+      },
     ],
   };
   return <Chart option={option} height={260} testId="aum-history-chart" />;

@@ -1,5 +1,5 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Card, Col, List, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { CustomerQuery, Tier } from '../../api/types';
 import { formatInt, formatPct } from '../../lib/format';
 import { formatYuanCompact, sumMoney } from '../../lib/money';
 import { buildOrgTree } from '../../lib/orgTree';
+import { useIsMobile } from '../../lib/useIsMobile';
 import { useCurrentUser } from '../auth/session';
 import { BandTag, TierTag } from '../customers/tags';
 import { ErrorState } from '../shell/states';
@@ -27,24 +28,43 @@ function toSearch(params: Record<string, string | undefined>): string {
 }
 
 /** A count tile linking to the pre-filtered customer list. */
-function CountTile({ label, query, scope, testId }: { label: ReactNode; query: Omit<CustomerQuery, 'page' | 'pageSize'>; scope: Scope; testId: string }) {
+function CountTile({
+  label,
+  query,
+  scope,
+  testId,
+}: {
+  label: ReactNode;
+  query: Omit<CustomerQuery, 'page' | 'pageSize'>;
+  scope: Scope;
+  testId: string;
+}) {
   const { i18n } = useTranslation();
   const q = useCustomerCount({ ...query, ...scope });
   return (
     <Link to={toSearch({ ...(query as Record<string, string | undefined>) })} className="gh-tile" data-testid={testId}>
       <div className="gh-tile-label">{label}</div>
-      <div className="gh-tile-value gh-num">{q.isPending ? <Skeleton.Button active size="small" /> : q.isError ? '—' : formatInt(q.data, i18n.language)}</div>
+      <div className="gh-tile-value gh-num">
+        {q.isPending ? <Skeleton.Button active size="small" /> : q.isError ? '—' : formatInt(q.data, i18n.language)}
+      </div>
     </Link>
   );
 }
 
 function TierTiles({ scope }: { scope: Scope }) {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   return (
     <Card size="small" title={t('home.tierDist')}>
       <div className="gh-tiles">
         {TIERS.map((tier) => (
-          <CountTile key={tier} label={<TierTag tier={tier} />} query={{ tier }} scope={scope} testId={`tier-count-${tier}`} />
+          <CountTile
+            key={tier}
+            label={<TierTag tier={tier} short={isMobile} />}
+            query={{ tier }}
+            scope={scope}
+            testId={`tier-count-${tier}`}
+          />
         ))}
       </div>
     </Card>
@@ -54,10 +74,21 @@ function TierTiles({ scope }: { scope: Scope }) {
 function BandTiles({ scope }: { scope: Scope }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('home.nearThreshold')} extra={<span className="gh-muted gh-small">{t('home.nearThresholdHint')}</span>} className="gh-card-wrap-extra">
+    <Card
+      size="small"
+      title={t('home.nearThreshold')}
+      extra={<span className="gh-muted gh-small">{t('home.nearThresholdHint')}</span>}
+      className="gh-card-wrap-extra"
+    >
       <div className="gh-tiles">
         {BANDS.map((band: Tier) => (
-          <CountTile key={band} label={<BandTag band={band} />} query={{ band }} scope={scope} testId={`band-count-${band}`} />
+          <CountTile
+            key={band}
+            label={<BandTag band={band} />}
+            query={{ band }}
+            scope={scope}
+            testId={`band-count-${band}`}
+          />
         ))}
       </div>
     </Card>
@@ -102,20 +133,18 @@ function RmHome() {
         {top.isError ? (
           <ErrorState compact error={top.error} onRetry={() => void top.refetch()} />
         ) : (
-          <List
-            loading={top.isPending}
-            dataSource={top.data?.items ?? []}
-            renderItem={(c) => (
-              <List.Item key={c.customerId}>
-                <Link to={`/customers/${encodeURIComponent(c.customerId)}`} className="gh-top-row">
-                  <span className="gh-top-name">{c.name}</span>
-                  <TierTag tier={c.tier} short />
-                  <BandTag band={c.band} />
-                  <span className="gh-top-aum gh-num">{formatYuanCompact(c.monthAvgAum, i18n.language)}</span>
-                </Link>
-              </List.Item>
-            )}
-          />
+          <div className="gh-top-list" aria-busy={top.isPending}>
+            {top.isPending && <Skeleton active paragraph={{ rows: 3 }} title={false} />}
+            {(top.data?.items ?? []).map((c) => (
+              <Link key={c.customerId} to={`/customers/${encodeURIComponent(c.customerId)}`} className="gh-top-row">
+                <span className="gh-top-name">{c.name}</span>
+                <TierTag tier={c.tier} short />
+                <BandTag band={c.band} />
+                <span className="gh-top-aum gh-num">{formatYuanCompact(c.monthAvgAum, i18n.language)}</span>
+              </Link>
+            ))}
+            {top.data && top.data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+          </div>
         )}
       </Card>
     </div>
@@ -155,7 +184,11 @@ function ManagerHome() {
           <Row gutter={[16, 16]}>
             <Col xs={12} md={8} xl={4}>
               <Link to="/customers">
-                <Statistic title={t('home.customers')} value={formatInt(totals.customers, lang)} loading={org.isPending} />
+                <Statistic
+                  title={t('home.customers')}
+                  value={formatInt(totals.customers, lang)}
+                  loading={org.isPending}
+                />
               </Link>
             </Col>
             <Col xs={12} md={8} xl={4}>
@@ -178,7 +211,11 @@ function ManagerHome() {
               <Statistic title={t('home.aum')} value={formatYuanCompact(totals.aum, lang)} loading={org.isPending} />
             </Col>
             <Col xs={12} md={8} xl={4}>
-              <Statistic title={t('home.staff')} value={`${formatInt(totals.staff, lang)} / ${formatInt(totals.rms, lang)}`} loading={org.isPending} />
+              <Statistic
+                title={t('home.staff')}
+                value={`${formatInt(totals.staff, lang)} / ${formatInt(totals.rms, lang)}`}
+                loading={org.isPending}
+              />
             </Col>
           </Row>
         )}

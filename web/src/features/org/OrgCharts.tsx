@@ -21,7 +21,12 @@ export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) 
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: t('org.managed'), type: 'bar', stack: 'c', data: rows.map((n) => n.managed), barMaxWidth: 36 },
-      { name: `${t('org.eligible')} · ${t('customers.unassigned')}`, type: 'bar', stack: 'c', data: rows.map((n) => Math.max(0, n.eligible - n.managed)) },
+      {
+        name: `${t('org.eligible')} · ${t('customers.unassigned')}`,
+        type: 'bar',
+        stack: 'c',
+        data: rows.map((n) => Math.max(0, n.eligible - n.managed)),
+      },
       { name: t('tier.mass'), type: 'bar', stack: 'c', data: rows.map((n) => Math.max(0, n.customers - n.eligible)) },
     ],
   };
@@ -42,10 +47,19 @@ export function CoverageChart({ nodes }: { nodes: readonly OrgNode[] }) {
     .sort((a, b) => (a.coveragePct ?? 0) - (b.coveragePct ?? 0))
     .slice(0, 20);
   const option = {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${Number(v).toFixed(1)}%` },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: number) => `${Number(v).toFixed(1)}%`,
+    },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((n) => n.name), axisLabel: { width: 90, overflow: 'truncate', fontSize: 11 } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((n) => n.name),
+      axisLabel: { width: 90, overflow: 'truncate', fontSize: 11 },
+    },
     series: [
       {
         name: t('org.coverage'),
@@ -53,9 +67,16 @@ export function CoverageChart({ nodes }: { nodes: readonly OrgNode[] }) {
         barMaxWidth: 18,
         data: rows.map((n) => ({
           value: n.coveragePct,
-          itemStyle: { color: (n.coveragePct ?? 0) >= 90 ? '#3ba272' : (n.coveragePct ?? 0) >= 70 ? '#fac858' : '#ee6666' },
+          itemStyle: {
+            color: (n.coveragePct ?? 0) >= 90 ? '#3ba272' : (n.coveragePct ?? 0) >= 70 ? '#fac858' : '#ee6666',
+          },
         })),
-        label: { show: true, position: 'right', formatter: (p: { value: number }) => `${Number(p.value).toFixed(0)}%`, fontSize: 11 },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value: number }) => `${Number(p.value).toFixed(0)}%`,
+          fontSize: 11,
+        },
       },
     ],
   };
@@ -64,5 +85,12 @@ export function CoverageChart({ nodes }: { nodes: readonly OrgNode[] }) {
     const n = idx !== undefined ? rows[idx] : undefined;
     if (n) void navigate(`/customers?orgId=${encodeURIComponent(n.orgId)}&managed=false`);
   };
-  return <Chart option={option} height={Math.max(160, rows.length * 28 + 24)} onEvents={{ click: onClick }} testId="coverage-chart" />;
+  return (
+    <Chart
+      option={option}
+      height={Math.max(160, rows.length * 28 + 24)}
+      onEvents={{ click: onClick }}
+      testId="coverage-chart"
+    />
+  );
 }

@@ -15,14 +15,28 @@ import { ErrorState, Loading } from '../shell/states';
 
 const ChildBarChart = lazy(() => import('./OrgCharts'));
 
-const LEVEL_COLORS: Record<OrgLevel, string> = { head_office: 'magenta', branch: 'geekblue', sub_branch: 'cyan', outlet: 'default' };
+const LEVEL_COLORS: Record<OrgLevel, string> = {
+  head_office: 'magenta',
+  branch: 'geekblue',
+  sub_branch: 'cyan',
+  outlet: 'default',
+};
+
+export const coverageColor = (pct: number | null): string | undefined =>
+  pct === null || pct === undefined ? undefined : pct >= 90 ? '#3ba272' : pct >= 70 ? '#d4a017' : '#e05555';
 
 export function CoverageBar({ pct }: { pct: number | null }) {
   if (pct === null || pct === undefined) return <span className="gh-muted">—</span>;
-  const color = pct >= 90 ? '#3ba272' : pct >= 70 ? '#fac858' : '#ee6666';
+  const color = coverageColor(pct);
   return (
     <div className="gh-coverage">
-      <Progress percent={Math.min(100, pct)} size="small" showInfo={false} strokeColor={color} style={{ margin: 0, minWidth: 48, flex: 1 }} />
+      <Progress
+        percent={Math.min(100, pct)}
+        size="small"
+        showInfo={false}
+        strokeColor={color}
+        style={{ margin: 0, minWidth: 48, flex: 1 }}
+      />
       <span className="gh-num">{formatPct(pct)}</span>
     </div>
   );
@@ -41,7 +55,12 @@ export default function OrgPage() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
 
   const customersLink = (n: OrgTreeNode) => (
-    <Link to={`/customers?orgId=${encodeURIComponent(n.orgId)}`} data-testid="org-customers-link" onClick={(e) => e.stopPropagation()} className="gh-num">
+    <Link
+      to={`/customers?orgId=${encodeURIComponent(n.orgId)}`}
+      data-testid="org-customers-link"
+      onClick={(e) => e.stopPropagation()}
+      className="gh-num"
+    >
       {formatInt(n.customers, lang)}
     </Link>
   );
@@ -60,15 +79,89 @@ export default function OrgPage() {
         </span>
       ),
     },
-    { key: 'customers', title: t('org.customers'), dataIndex: 'customers', align: 'right', render: (_: number, n) => customersLink(n) },
-    { key: 'eligible', title: <span title={t('org.eligibleHint')}>{t('org.eligible')}</span>, dataIndex: 'eligible', align: 'right', render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span> },
-    { key: 'managed', title: t('org.managed'), dataIndex: 'managed', align: 'right', render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span> },
-    { key: 'coverage', title: t('org.coverage'), dataIndex: 'coveragePct', width: 160, render: (v: number | null) => <CoverageBar pct={v} /> },
-    { key: 'aum', title: t('org.aum'), dataIndex: 'aum', align: 'right', render: (v: string) => <span className="gh-num">{formatYuanCompact(v, lang)}</span> },
-    { key: 'staff', title: t('org.staff'), dataIndex: 'staff', align: 'right', render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span> },
-    { key: 'rms', title: t('org.rms'), dataIndex: 'rms', align: 'right', render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span> },
+    {
+      key: 'customers',
+      title: t('org.customers'),
+      dataIndex: 'customers',
+      align: 'right',
+      render: (_: number, n) => customersLink(n),
+    },
+    {
+      key: 'eligible',
+      title: <span title={t('org.eligibleHint')}>{t('org.eligible')}</span>,
+      dataIndex: 'eligible',
+      align: 'right',
+      render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
+    },
+    {
+      key: 'managed',
+      title: t('org.managed'),
+      dataIndex: 'managed',
+      align: 'right',
+      render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
+    },
+    {
+      key: 'coverage',
+      title: t('org.coverage'),
+      dataIndex: 'coveragePct',
+      width: 160,
+      render: (v: number | null) => <CoverageBar pct={v} />,
+    },
+    {
+      key: 'aum',
+      title: t('org.aum'),
+      dataIndex: 'aum',
+      align: 'right',
+      render: (v: string) => <span className="gh-num">{formatYuanCompact(v, lang)}</span>,
+    },
+    {
+      key: 'staff',
+      title: t('org.staff'),
+      dataIndex: 'staff',
+      align: 'right',
+      render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
+    },
+    {
+      key: 'rms',
+      title: t('org.rms'),
+      dataIndex: 'rms',
+      align: 'right',
+      render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
+    },
   ];
-  const columns = isMobile ? all.filter((c) => c.key === 'name' || c.key === 'customers' || c.key === 'coverage').map((c) => (c.key === 'coverage' ? { ...c, width: 96 } : c)) : all;
+  const mobileColumns: TableColumnsType<OrgTreeNode> = [
+    {
+      key: 'name',
+      title: t('org.name'),
+      dataIndex: 'name',
+      render: (v: string, n) => (
+        <span className="gh-org-cell-m" title={t(`level.${n.level}`)}>
+          {v}
+        </span>
+      ),
+    },
+    {
+      key: 'customers',
+      title: t('org.customers'),
+      dataIndex: 'customers',
+      align: 'right',
+      width: 76,
+      render: (_: number, n) => customersLink(n),
+    },
+    {
+      key: 'coverage',
+      title: t('org.coverage'),
+      dataIndex: 'coveragePct',
+      align: 'right',
+      width: 76,
+      render: (v: number | null) => (
+        <span className="gh-num" style={{ color: coverageColor(v) }}>
+          {formatPct(v)}
+        </span>
+      ),
+    },
+  ];
+  const columns = isMobile ? mobileColumns : all;
 
   const root = roots.length === 1 ? roots[0] : undefined;
   const chartNodes = root?.children ?? roots;

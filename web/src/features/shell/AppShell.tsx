@@ -1,7 +1,7 @@
 import { ApartmentOutlined, HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../api/hooks';
@@ -66,12 +66,19 @@ export default function AppShell() {
   const logout = useLogout();
   const items = useNavItems(me);
   const current = selectedKey(location.pathname);
+  const pageTitle = items.find((it) => it.key === current)?.label;
+  useEffect(() => {
+    document.title = pageTitle ? `${pageTitle} · ${t('app.name')}` : t('app.fullName');
+  }, [pageTitle, t]);
 
   const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   const userBlock = (
     <div className="gh-user" data-testid="current-user" title={`${me.name} · ${t(`role.${me.role}`)} · ${me.orgName}`}>
       <span className="gh-user-name">{me.name}</span>
+      <span className="gh-user-sep" aria-hidden>
+        {' · '}
+      </span>
       <span className="gh-user-role">{t(`role.${me.role}`)}</span>
     </div>
   );
@@ -116,7 +123,12 @@ export default function AppShell() {
         {content}
         <nav className="gh-tabbar" aria-label={t('nav.menu')}>
           {items.map((it) => (
-            <Link key={it.key} to={it.path} className={it.key === current ? 'gh-tab gh-tab-active' : 'gh-tab'} aria-current={it.key === current ? 'page' : undefined}>
+            <Link
+              key={it.key}
+              to={it.path}
+              className={it.key === current ? 'gh-tab gh-tab-active' : 'gh-tab'}
+              aria-current={it.key === current ? 'page' : undefined}
+            >
               <span className="gh-tab-icon">{it.icon}</span>
               <span className="gh-tab-label">{it.label}</span>
             </Link>
@@ -128,7 +140,7 @@ export default function AppShell() {
 
   return (
     <Layout className="gh-app">
-      <Layout.Sider breakpoint="lg" collapsible collapsedWidth={64} width={200} theme="dark" className="gh-sider">
+      <Layout.Sider breakpoint="xl" collapsible collapsedWidth={64} width={200} theme="dark" className="gh-sider">
         <div className="gh-sider-brand">
           <Brand />
         </div>
