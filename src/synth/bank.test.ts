@@ -191,3 +191,18 @@ describe('synthetic bank (XS)', () => {
     expect(customers.some((c) => c.activity.complaints.length > 0)).toBe(true);
   });
 });
+
+describe.each(['2026-03-01', '2024-02-29', '2026-12-31'])('synthetic bank as of %s', (asOf) => {
+  const { customers: cs } = snapshot('XS', 11, asOf);
+
+  it('keeps tiers, bands, history and holdings consistent', () => {
+    const floors = DEFAULT_SETTINGS.tiers.floorsFen;
+    for (const c of cs) {
+      expect(c.now.tier).toBe(tierForAmount(c.now.monthAvgFen, floors));
+      const rows = c.history!.tiers;
+      if (rows.length) expect(rows[rows.length - 1]!.to).toBe(c.now.tier);
+      expect(c.positions.reduce((s, p) => s + p.amountFen, 0n)).toBe(c.walk.aumFen);
+    }
+    expect(new Set(cs.map((c) => c.now.band).filter(Boolean)).size).toBe(4);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_SETTINGS, TIERS } from '../domain/settings.js';
 import { Assigner, closedRelationship, type Assignment, type ClosedRelationship } from './assign.js';
-import { aumHistory, aumNow, dailyWalk, type AumHistory, type AumNow, type Walk } from './aum-series.js';
+import { aumHistory, type AumHistory } from './aum-history.js';
+import { aumNow, dailyWalk, type AumNow, type Walk } from './aum-walk.js';
 import type { Bank } from './bank.js';
 import { customerProfile, type CustomerProfile } from './customer.js';
 import { positions, type Position } from './holdings.js';

@@ -8,7 +8,6 @@ import type { Bank } from './bank.js';
 import type { BuiltCustomer } from './book.js';
 import { line as csvLine, type Cell } from './csv.js';
 import { isoOf, timeOf } from './days.js';
-import type { Position } from './holdings.js';
 import { PRODUCTS } from './products.js';
 
 export const HEADERS = {
@@ -49,8 +48,9 @@ export const DAILY_KINDS = ['holdings', 'transactions', 'contacts', 'complaints'
 export type DailyKind = (typeof DAILY_KINDS)[number];
 
 export const headerLine = (kind: FileKind) => `${HEADERS[kind].join(',')}\n`;
+const line = (cells: readonly Cell[]) => fileLine(cells);
 /** In the files an empty value is an empty field (no "" as COPY would need for empty text). */
-const line = (cells: readonly Cell[]) => csvLine(cells.map((c) => (c === '' ? null : c)));
+export const fileLine = (cells: readonly Cell[]): string => csvLine(cells.map((c) => (c === '' ? null : c)));
 const bit = (b: boolean | null) => (b === null ? null : b ? '1' : '0');
 
 export function fixedFileRows(bank: Bank): Record<'org' | 'staff' | 'products', string[]> {
@@ -92,52 +92,6 @@ export function customerFileRow(bank: Bank, b: BuiltCustomer): string {
 export function relationshipFileRow(bank: Bank, b: BuiltCustomer): string | null {
   if (!b.rel) return null;
   return line([b.profile.customerId, bank.staff.members[b.rel.staff]!.staffId, isoOf(b.rel.startDay)]);
-}
-
-/** principal that does not move with the market: deposits, bonds, insurance premiums */
-const FIXED = new Set(['time_deposit', 'bond', 'insurance']);
-
-/**
- * The holdings snapshot `k` days before asOf: positions bought by then, term positions not yet
- * matured. Funds, gold, wealth products and trusts move with the day's AUM factor, deposits,
- * bonds and insurance keep their principal, and the main current account takes the remainder
- * so the snapshot sums to that day's AUM. On the rare day that would overdraw the current
- * account, everything moves with the factor instead.
- */
-export function holdingsFileRows(b: BuiltCustomer, matured: Position[], day: number, k: number): string[] {
-  const f = b.walk.f[k]!;
-  const id = b.profile.customerId;
-  const date = isoOf(day);
-  const [main, ...rest] = b.positions;
-  const live = [...rest, ...matured].filter(
-    (p) => p.startDay <= day && (p.maturityDay === null || p.maturityDay > day),
-  );
-  const total = BigInt(Math.round(Number(b.walk.aumFen) * f));
-  const balances = (fixedPrincipal: boolean) =>
-    live.map((p) =>
-      fixedPrincipal && FIXED.has(p.product.category) ? p.amountFen : BigInt(Math.round(Number(p.amountFen) * f)),
-    );
-  let bal = balances(true);
-  let mainBal = total - bal.reduce((s, x) => s + x, 0n);
-  if (mainBal < 0n) {
-    bal = balances(false);
-    mainBal = total - bal.reduce((s, x) => s + x, 0n);
-    if (mainBal < 0n) mainBal = 0n;
-  }
-  const rows = [line([date, id, main!.accountId, main!.product.productId, formatYuan(mainBal), null])];
-  live.forEach((p, i) =>
-    rows.push(
-      line([
-        date,
-        id,
-        p.accountId,
-        p.product.productId,
-        formatYuan(bal[i]!),
-        p.maturityDay === null ? null : isoOf(p.maturityDay),
-      ]),
-    ),
-  );
-  return rows;
 }
 
 export function activityFileRows(

@@ -17,12 +17,11 @@ import {
   customerFileRow,
   fixedFileRows,
   headerLine,
-  holdingsFileRows,
   relationshipFileRow,
   type DailyKind,
   type FileKind,
 } from './file-rows.js';
-import { maturedPositions } from './holdings.js';
+import { holdingsFileRows, maturedPositions } from './holdings-daily.js';
 import type { SynthOptions } from './types.js';
 
 const DAYS_PER_PASS = 16;

@@ -130,38 +130,3 @@ function dates(r: Rng, p: Product, openDay: number, asOf: number) {
   const startDay = Math.max(openDay, asOf - r.int(0, p.termDays - 1));
   return { startDay, maturityDay: startDay + p.termDays };
 }
-
-/**
- * Term positions that matured in the 60 days before asOf, for the daily files: they appear in
- * earlier snapshots and disappear on maturity, their money back in the demand deposit.
- */
-export function maturedPositions(
-  seed: number,
-  c: CustomerProfile,
-  tier: Tier,
-  demandFen: bigint,
-  asOf: number,
-): Position[] {
-  const r = new Rng(seed, TAG.pastHoldings, c.index);
-  const n = Math.min(3, r.poisson(tier === 'mass' ? 0.15 : tier === 'premium' ? 0.5 : 0.8));
-  const pool = PRODUCTS.filter(
-    (p) =>
-      p.termDays !== null &&
-      p.termDays <= 365 &&
-      suitable(p, c.risk) &&
-      ['time_deposit', 'wealth', 'bond'].includes(p.category),
-  );
-  const out: Position[] = [];
-  let left = (demandFen * 9n) / 10n;
-  for (let i = 0; i < n; i++) {
-    const p = r.pick(pool);
-    const amountFen = (left * BigInt(20 + r.int(0, 40))) / 100n;
-    if (amountFen <= 0n || (p.minPurchaseFen !== null && amountFen < p.minPurchaseFen)) continue;
-    const maturityDay = asOf - r.int(0, 59);
-    const startDay = maturityDay - p.termDays!;
-    if (startDay < c.openDay) continue;
-    left -= amountFen;
-    out.push({ product: p, accountId: `${accountBase(c.index)}${200 + i}`, amountFen, startDay, maturityDay });
-  }
-  return out;
-}

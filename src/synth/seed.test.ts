@@ -4,6 +4,7 @@ import { verifyPassword } from '../platform/auth/password.js';
 import { openDatabase, type DbHandle } from '../platform/db/client.js';
 import { migrateDatabase } from '../platform/db/migrate.js';
 import { DEMO_PASSWORD, seedDatabase, type SeedSummary } from './index.js';
+import { snapshot } from './snapshot.js';
 
 let h: DbHandle;
 let summary: SeedSummary;
@@ -52,12 +53,15 @@ describe('seedDatabase (XS on PGlite)', () => {
     expect(fks[0]).toEqual({ n: 2, invalid: 0 });
   });
 
-  it('keeps the derived customer state consistent', async () => {
+  it('keeps the derived customer state consistent, and is the same bank as the generator', async () => {
     const off = await rows<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM customers c
       LEFT JOIN (SELECT customer_id, sum(balance_fen) AS s FROM holdings GROUP BY 1) h USING (customer_id)
       WHERE coalesce(h.s, 0) <> c.aum_fen OR c.aum_as_of <> '2026-11-20'`);
     expect(off[0]!.n).toBe(0);
+    const total = await rows<{ aum: string }>(sql`SELECT sum(aum_fen)::text AS aum FROM customers`);
+    const expected = snapshot('XS', 1, '2026-11-20').customers.reduce((s, c) => s + c.walk.aumFen, 0n);
+    expect(BigInt(total[0]!.aum)).toBe(expected);
     const bands = await rows<{ band: string }>(
       sql`SELECT DISTINCT band::text FROM customers WHERE band IS NOT NULL ORDER BY 1`,
     );

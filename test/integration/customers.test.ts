@@ -136,6 +136,30 @@ describe('customer list', () => {
   });
 });
 
+describe('customer summary', () => {
+  it("sums an RM's book by tier and band, matching the list", async () => {
+    const sum = (await get('rm0001', '/api/customers/summary')).json();
+    const list = (await get('rm0001', '/api/customers?pageSize=1')).json();
+    expect(sum.customers).toBe(list.total);
+    expect(sum.tiers.reduce((s: number, t: { customers: number }) => s + t.customers, 0)).toBe(list.total);
+    const premium = (await get('rm0001', '/api/customers?pageSize=1&tier=premium')).json().total;
+    expect(sum.tiers.find((t: { tier: string }) => t.tier === 'premium').customers).toBe(premium);
+    expect(sum.unmanaged).toBe(0); // everything in an RM's book is managed by definition
+  });
+
+  it('counts unmanaged eligible customers for head office', async () => {
+    const sum = (await get('hq01', '/api/customers/summary')).json();
+    const eligible = await count(sql`SELECT count(*)::int AS n FROM customers WHERE tier <> 'mass'`);
+    expect(sum.eligible).toBe(eligible);
+    expect(sum.unmanaged).toBe(
+      (await get('hq01', '/api/customers?managed=false&pageSize=1')).json().total -
+        (await get('hq01', '/api/customers?managed=false&tier=mass&pageSize=1')).json().total,
+    );
+    const aumFen = await count(sql`SELECT sum(aum_fen)::bigint AS n FROM customers`);
+    expect(BigInt(sum.aum.replace('.', ''))).toBe(BigInt(aumFen));
+  });
+});
+
 describe('customer 360', () => {
   it('shows profile, holdings, AUM history, RM and contacts with PII masked', async () => {
     const [c] = await query<{ customer_id: string; name: string; phone: string; id_number: string; aum_fen: string }>(

@@ -6,7 +6,8 @@ import { TIERS } from '../../domain/settings.js';
 import { listCustomers } from './list-customers.js';
 import { getCustomer360 } from './get-customer-360.js';
 import { revealCustomerPii } from './reveal-customer-pii.js';
-import { customer360Schema, customerRowSchema, errorSchema } from './schemas.js';
+import { summarizeCustomers } from './summarize-customers.js';
+import { customer360Schema, customerRowSchema, customerSummarySchema, errorSchema } from './schemas.js';
 
 const idParam = z.object({ customerId: z.string().min(1).max(32) });
 
@@ -46,6 +47,23 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
       const res = await listCustomers(ctx, requireActor(req), q);
       return { ...res, page: q.page, pageSize: q.pageSize };
     },
+  );
+
+  app.get(
+    '/customers/summary',
+    {
+      schema: {
+        tags: ['customers'],
+        summary:
+          'Counts and AUM per tier, near-threshold bands and coverage for the caller’s scope (optionally an org node or RM)',
+        querystring: z.object({
+          orgId: z.string().min(1).max(32).optional(),
+          rmId: z.string().min(1).max(32).optional(),
+        }),
+        response: { 200: customerSummarySchema, 401: errorSchema },
+      },
+    },
+    async (req) => summarizeCustomers(ctx, requireActor(req), req.query),
   );
 
   app.get(

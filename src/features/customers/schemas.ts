@@ -94,3 +94,13 @@ export const customer360Schema = z.object({
   ),
   tierHistory: z.array(z.object({ changedOn: date, fromTier: tier.nullable(), toTier: tier, reason: z.string() })),
 });
+
+export const customerSummarySchema = z.object({
+  customers: z.number().int(),
+  aum: money,
+  tiers: z.array(z.object({ tier, customers: z.number().int(), aum: money })),
+  bands: z.array(z.object({ band: tier, customers: z.number().int() })),
+  eligible: z.number().int(),
+  managed: z.number().int(),
+  unmanaged: z.number().int(),
+});

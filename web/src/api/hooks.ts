@@ -1,6 +1,16 @@
 import { QueryClient, QueryCache, MutationCache, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, isUnauthorized, withQuery } from './client';
-import type { Customer360, CustomerQuery, CustomerRow, Me, OrgNode, Page, RevealResult, StaffItem } from './types';
+import type {
+  Customer360,
+  CustomerQuery,
+  CustomerRow,
+  CustomerSummary,
+  Me,
+  OrgNode,
+  Page,
+  RevealResult,
+  StaffItem,
+} from './types';
 
 export const meKey = ['me'] as const;
 
@@ -77,13 +87,11 @@ export function useCustomers(query: CustomerQuery, opts?: { enabled?: boolean })
   });
 }
 
-/** Only the `total` of a filtered customer query (asks for one row). */
-export function useCustomerCount(query: Omit<CustomerQuery, 'page' | 'pageSize'>, opts?: { enabled?: boolean }) {
+/** Counts and AUM per tier, near-threshold bands and coverage, in one request. */
+export function useCustomerSummary(scope: Pick<CustomerQuery, 'orgId' | 'rmId'>, opts?: { enabled?: boolean }) {
   return useQuery({
-    queryKey: ['customers', 'count', query],
-    queryFn: ({ signal }) =>
-      api<Page<CustomerRow>>(withQuery('/api/customers', { ...query, page: 1, pageSize: 1 }), { signal }),
-    select: (p) => p.total,
+    queryKey: ['customers', 'summary', scope],
+    queryFn: ({ signal }) => api<CustomerSummary>(withQuery('/api/customers/summary', { ...scope }), { signal }),
     enabled: opts?.enabled ?? true,
     staleTime: 60_000,
   });

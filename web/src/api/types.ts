@@ -67,6 +67,20 @@ export interface CustomerQuery {
   managed?: 'true' | 'false';
 }
 
+/** Book / org summary for the caller's scope (optionally narrowed to an org node or RM). */
+export interface CustomerSummary {
+  customers: number;
+  aum: Money;
+  /** All five tiers, mass … private. */
+  tiers: { tier: Tier; customers: number; aum: Money }[];
+  /** Near-threshold counts, premium … private. */
+  bands: { band: Tier; customers: number }[];
+  /** Customers in tiers that must have an RM (premium and above by default). */
+  eligible: number;
+  managed: number;
+  unmanaged: number;
+}
+
 export type AssetClass = 'cash' | 'fixed_income' | 'equity' | 'alternative' | 'protection';
 export const ASSET_CLASSES: readonly AssetClass[] = ['cash', 'fixed_income', 'equity', 'alternative', 'protection'];
 

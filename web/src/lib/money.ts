@@ -77,12 +77,3 @@ export function axisYuan(value: number, lang: string): string {
   if (Math.abs(value) >= 1e3) return `${(value / 1e3).toFixed(0)}K`;
   return String(value);
 }
-
-/** Exact sum of money strings, as a money string with 2 decimals. */
-export function sumMoney(amounts: readonly (string | null | undefined)[]): string {
-  let fen = 0n;
-  for (const a of amounts) fen += toFen(a) ?? 0n;
-  const neg = fen < 0n;
-  const abs = neg ? -fen : fen;
-  return `${neg ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-}

@@ -1,19 +1,18 @@
 /**
- * A customer's AUM through time, built so the seeded state obeys the tier rules of DOMAIN.md §2:
- * - a daily random walk (backwards from asOf) gives the daily totals of this month, so the
- *   month-to-date average is exactly what a loader would compute from the daily files;
+ * A customer's AUM history, built so the seeded state obeys the tier rules of DOMAIN.md §2:
+ * - this month's daily totals come from the daily walk (aum-walk.ts);
  * - a monthly random walk gives the earlier months of customer_aum_monthly;
  * - replaying the upgrade / hysteresis-downgrade rules over those months gives tier_history,
  *   which ends in the tier the month average qualifies for (see clampRecent for why it must).
  */
 import { DEFAULT_SETTINGS, TIERS, type Tier } from '../domain/settings.js';
-import { bandFor, tierForAmount } from '../domain/tiers.js';
+import { tierForAmount } from '../domain/tiers.js';
+import { aumNow, dailyFen, rank, type AumNow, type Walk } from './aum-walk.js';
 import { monthStart, ymd } from './days.js';
 import { Rng, TAG } from './prng.js';
 
 const T = DEFAULT_SETTINGS.tiers;
 const FLOORS = T.floorsFen;
-const rank = (t: Tier) => TIERS.indexOf(t);
 
 export interface MonthRow {
   month: number;
@@ -26,74 +25,6 @@ export interface TierRow {
   to: Tier;
   reason: 'initial' | 'upgrade' | 'downgrade';
 }
-export interface Walk {
-  aumFen: bigint;
-  /** daily total AUM factor, index k = k days before asOf (f[0] = 1) */
-  f: Float64Array;
-}
-
-/**
- * Daily factors for `days` days back from asOf and today's AUM such that the month-to-date
- * average hits `targetFen`. The first draws do not depend on `days`, so the seed (this month
- * only) and the file generator (any window) see the same walk.
- */
-export function dailyWalk(seed: number, index: number, targetFen: number, asOf: number, days: number): Walk {
-  const mtd = ymd(asOf)[2];
-  const n = Math.max(days, mtd);
-  const r = new Rng(seed, TAG.walk, index);
-  const f = new Float64Array(n);
-  f[0] = 1;
-  for (let k = 1; k < n; k++) {
-    const jump = r.chance(0.01) ? 0.08 * r.normal() : 0;
-    f[k] = f[k - 1]! * Math.exp(0.004 * r.normal() + jump);
-  }
-  let mean = 0;
-  for (let k = 0; k < mtd; k++) mean += f[k]!;
-  mean /= mtd;
-  let aumFen = BigInt(Math.max(1, Math.round(targetFen / mean)));
-  // If the month-to-date average touched a higher floor earlier this month, the customer would
-  // already have been upgraded and could not be in the tier the final average gives: flatten.
-  const series = dailyFen(aumFen, f, mtd);
-  if (runningPeak(series) > rank(monthTier(series))) {
-    f.fill(1, 0, mtd);
-    aumFen = BigInt(Math.max(1, Math.round(targetFen)));
-  }
-  return { aumFen, f };
-}
-
-const monthTier = (days: bigint[]) => tierForAmount(sum(days) / BigInt(days.length), FLOORS);
-
-/** daily totals for the first `n` days back from asOf, oldest first */
-export function dailyFen(aumFen: bigint, f: Float64Array, n: number): bigint[] {
-  const out: bigint[] = [];
-  const a = Number(aumFen);
-  for (let k = n - 1; k >= 0; k--) out.push(BigInt(Math.round(a * f[k]!)));
-  return out;
-}
-
-const sum = (xs: bigint[]) => xs.reduce((s, x) => s + x, 0n);
-
-/** the highest tier the running month-to-date average reached */
-function runningPeak(days: bigint[]): number {
-  // fast path: no single day reaches the floor above the final tier, so no running average can
-  const final = rank(monthTier(days));
-  const above = TIERS[final + 1];
-  if (!above || !days.some((d) => d >= FLOORS[above])) return final;
-  let s = 0n;
-  let peak = 0;
-  days.forEach((d, i) => {
-    s += d;
-    peak = Math.max(peak, rank(tierForAmount(s / BigInt(i + 1), FLOORS)));
-  });
-  return peak;
-}
-
-export interface AumHistory extends AumNow {
-  tierSince: number;
-  months: MonthRow[];
-  tiers: TierRow[];
-}
-
 // the same dozen month starts for every customer: computed once per asOf
 let startsKey = '';
 let startsCache: number[] = [];
@@ -106,17 +37,10 @@ function monthStarts(asOf: number, n: number): number[] {
   return startsCache;
 }
 
-export interface AumNow {
-  monthAvgFen: bigint;
-  tier: Tier;
-  band: Tier | null;
-}
-
-/** month-to-date average and the tier and band it gives */
-export function aumNow(walk: Walk, asOf: number, days = dailyFen(walk.aumFen, walk.f, ymd(asOf)[2])): AumNow {
-  const monthAvgFen = sum(days) / BigInt(days.length);
-  const tier = tierForAmount(monthAvgFen, FLOORS);
-  return { monthAvgFen, tier, band: bandFor(tier, monthAvgFen, T) };
+export interface AumHistory extends AumNow {
+  tierSince: number;
+  months: MonthRow[];
+  tiers: TierRow[];
 }
 
 export function aumHistory(

@@ -1,0 +1,56 @@
+/**
+ * Book / org summary in one scan: customers and AUM per tier, near-threshold counts per band,
+ * managed vs unmanaged among eligible tiers. Same scope and filters as the list.
+ */
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { query } from '../../platform/db/query.js';
+import { loadSettings } from '../../platform/settings-store.js';
+import { TIERS, type Tier } from '../../domain/settings.js';
+import { formatYuan } from '../../domain/money.js';
+import { listConditions, type ListCustomersInput } from './list-customers.js';
+
+export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCustomersInput, 'orgId' | 'rmId'>) {
+  const { value: s } = await loadSettings(ctx.db);
+  const eligible = TIERS.slice(TIERS.indexOf(s.stewardship.managedFromTier));
+  const rows = await query<{ tier: Tier; band: Tier | null; managed: boolean; n: number; aum: string }>(
+    ctx.db,
+    sql`SELECT c.tier, c.band,
+               EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL) AS managed,
+               count(*)::int AS n, sum(c.aum_fen)::text AS aum
+        FROM customers c WHERE ${listConditions(actor, f)}
+        GROUP BY 1, 2, 3`,
+  );
+  const byTier = new Map(TIERS.map((t) => [t, { customers: 0, aumFen: 0n }]));
+  const byBand = new Map(TIERS.slice(1).map((t) => [t, 0]));
+  let managed = 0;
+  let unmanaged = 0;
+  let totalFen = 0n;
+  let total = 0;
+  for (const r of rows) {
+    const t = byTier.get(r.tier)!;
+    t.customers += r.n;
+    t.aumFen += BigInt(r.aum);
+    totalFen += BigInt(r.aum);
+    total += r.n;
+    if (r.band) byBand.set(r.band, (byBand.get(r.band) ?? 0) + r.n);
+    if (eligible.includes(r.tier)) {
+      if (r.managed) managed += r.n;
+      else unmanaged += r.n;
+    }
+  }
+  return {
+    customers: total,
+    aum: formatYuan(totalFen),
+    tiers: TIERS.map((tier) => ({
+      tier,
+      customers: byTier.get(tier)!.customers,
+      aum: formatYuan(byTier.get(tier)!.aumFen),
+    })),
+    bands: [...byBand].map(([band, customers]) => ({ band, customers })),
+    eligible: managed + unmanaged,
+    managed,
+    unmanaged,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * A customer's daily AUM for the current month (and, for the file generator, any window back
+ * from asOf): a random walk backwards from asOf, scaled so the month-to-date average hits the
+ * drawn target. The month-to-date average a loader computes from the daily files is then
+ * exactly the seeded one.
+ */
+import { DEFAULT_SETTINGS, TIERS, type Tier } from '../domain/settings.js';
+import { bandFor, tierForAmount } from '../domain/tiers.js';
+import { ymd } from './days.js';
+import { Rng, TAG } from './prng.js';
+
+const T = DEFAULT_SETTINGS.tiers;
+const FLOORS = T.floorsFen;
+export const rank = (t: Tier) => TIERS.indexOf(t);
+
+export interface Walk {
+  aumFen: bigint;
+  /** daily total AUM factor, index k = k days before asOf (f[0] = 1) */
+  f: Float64Array;
+}
+
+/**
+ * Daily factors for `days` days back from asOf and today's AUM such that the month-to-date
+ * average hits `targetFen`. The first draws do not depend on `days`, so the seed (this month
+ * only) and the file generator (any window) see the same walk.
+ */
+export function dailyWalk(seed: number, index: number, targetFen: number, asOf: number, days: number): Walk {
+  const mtd = ymd(asOf)[2];
+  const n = Math.max(days, mtd);
+  const r = new Rng(seed, TAG.walk, index);
+  const f = new Float64Array(n);
+  f[0] = 1;
+  for (let k = 1; k < n; k++) {
+    const jump = r.chance(0.01) ? 0.08 * r.normal() : 0;
+    f[k] = f[k - 1]! * Math.exp(0.004 * r.normal() + jump);
+  }
+  let mean = 0;
+  for (let k = 0; k < mtd; k++) mean += f[k]!;
+  mean /= mtd;
+  let aumFen = BigInt(Math.max(1, Math.round(targetFen / mean)));
+  // If the month-to-date average touched a higher floor earlier this month, the customer would
+  // already have been upgraded and could not be in the tier the final average gives: flatten.
+  const series = dailyFen(aumFen, f, mtd);
+  if (runningPeak(series) > rank(monthTier(series))) {
+    f.fill(1, 0, mtd);
+    aumFen = BigInt(Math.max(1, Math.round(targetFen)));
+  }
+  return { aumFen, f };
+}
+
+const monthTier = (days: bigint[]) => tierForAmount(sum(days) / BigInt(days.length), FLOORS);
+
+/** daily totals for the first `n` days back from asOf, oldest first */
+export function dailyFen(aumFen: bigint, f: Float64Array, n: number): bigint[] {
+  const out: bigint[] = [];
+  const a = Number(aumFen);
+  for (let k = n - 1; k >= 0; k--) out.push(BigInt(Math.round(a * f[k]!)));
+  return out;
+}
+
+export const sum = (xs: bigint[]) => xs.reduce((s, x) => s + x, 0n);
+
+/** the highest tier the running month-to-date average reached */
+function runningPeak(days: bigint[]): number {
+  // fast path: no single day reaches the floor above the final tier, so no running average can
+  const final = rank(monthTier(days));
+  const above = TIERS[final + 1];
+  if (!above || !days.some((d) => d >= FLOORS[above])) return final;
+  let s = 0n;
+  let peak = 0;
+  days.forEach((d, i) => {
+    s += d;
+    peak = Math.max(peak, rank(tierForAmount(s / BigInt(i + 1), FLOORS)));
+  });
+  return peak;
+}
+
+export interface AumNow {
+  monthAvgFen: bigint;
+  tier: Tier;
+  band: Tier | null;
+}
+
+/** month-to-date average and the tier and band it gives */
+export function aumNow(walk: Walk, asOf: number, days = dailyFen(walk.aumFen, walk.f, ymd(asOf)[2])): AumNow {
+  const monthAvgFen = sum(days) / BigInt(days.length);
+  const tier = tierForAmount(monthAvgFen, FLOORS);
+  return { monthAvgFen, tier, band: bandFor(tier, monthAvgFen, T) };
+}
