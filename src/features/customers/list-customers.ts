@@ -10,6 +10,7 @@ import { maskName } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
 import type { Tier } from '../../domain/settings.js';
 import { query } from '../../platform/db/query.js';
+import { groupsCanAnswer, populationGroups, selectGroups } from './population-groups.js';
 
 export interface ListCustomersInput {
   page: number;
@@ -68,10 +69,9 @@ export async function listCustomers(
 ): Promise<{ items: CustomerRow[]; total: number }> {
   const where = listConditions(actor, input);
   const offset = (input.page - 1) * input.pageSize;
-  const [rows, count] = await Promise.all([
-    query<Record<string, string | null>>(
-      ctx.db,
-      sql`
+  const pageQuery = query<Record<string, string | null>>(
+    ctx.db,
+    sql`
       SELECT c.customer_id, c.name, c.tier, c.band, c.aum_fen::text AS aum, c.month_avg_aum_fen::text AS avg,
              r.staff_id AS rm_id, s.name AS rm_name, c.home_org_id, o.name AS org_name
       FROM (SELECT c.* FROM customers c WHERE ${where}
@@ -81,9 +81,8 @@ export async function listCustomers(
       LEFT JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL
       LEFT JOIN staff s ON s.staff_id = r.staff_id
       ORDER BY c.month_avg_aum_fen DESC NULLS LAST, c.customer_id`,
-    ),
-    query<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM customers c WHERE ${where}`),
-  ]);
+  );
+  const [rows, total] = await Promise.all([pageQuery, countCustomers(ctx, actor, input, where)]);
   const items = rows.map((r) => ({
     customerId: r.customer_id!,
     name: maskName(r.name!),
@@ -96,5 +95,13 @@ export async function listCustomers(
     orgId: r.home_org_id!,
     orgName: r.org_name!,
   }));
-  return { items, total: Number(count[0]?.n ?? 0) };
+  return { items, total };
+}
+
+async function countCustomers(ctx: Ctx, actor: Actor, f: ListCustomersInput, where: SQL): Promise<number> {
+  if (groupsCanAnswer(actor, f)) {
+    return selectGroups(await populationGroups(ctx.db), actor, f).reduce((n, g) => n + g.customers, 0);
+  }
+  const [row] = await query<{ n: number }>(ctx.db, sql`SELECT count(*)::int AS n FROM customers c WHERE ${where}`);
+  return Number(row?.n ?? 0);
 }

@@ -10,18 +10,23 @@ import { loadSettings } from '../../platform/settings-store.js';
 import { TIERS, type Tier } from '../../domain/settings.js';
 import { formatYuan } from '../../domain/money.js';
 import { listConditions, type ListCustomersInput } from './list-customers.js';
+import { groupsCanAnswer, populationGroups, selectGroups } from './population-groups.js';
 
 export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCustomersInput, 'orgId' | 'rmId'>) {
   const { value: s } = await loadSettings(ctx.db);
   const eligible = TIERS.slice(TIERS.indexOf(s.stewardship.managedFromTier));
-  const rows = await query<{ tier: Tier; band: Tier | null; managed: boolean; n: number; aum: string }>(
-    ctx.db,
-    sql`SELECT c.tier, c.band,
-               EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL) AS managed,
-               count(*)::int AS n, sum(c.aum_fen)::text AS aum
-        FROM customers c WHERE ${listConditions(actor, f)}
-        GROUP BY 1, 2, 3`,
-  );
+  const rows = groupsCanAnswer(actor, f)
+    ? selectGroups(await populationGroups(ctx.db), actor, f)
+    : (
+        await query<{ tier: Tier; band: Tier | null; managed: boolean; n: number; aum: string }>(
+          ctx.db,
+          sql`SELECT c.tier, c.band,
+                     EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL) AS managed,
+                     count(*)::int AS n, sum(c.aum_fen)::text AS aum
+              FROM customers c WHERE ${listConditions(actor, f)}
+              GROUP BY 1, 2, 3`,
+        )
+      ).map((r) => ({ tier: r.tier, band: r.band, managed: r.managed, customers: r.n, aumFen: BigInt(r.aum) }));
   const byTier = new Map(TIERS.map((t) => [t, { customers: 0, aumFen: 0n }]));
   const byBand = new Map(TIERS.slice(1).map((t) => [t, 0]));
   let managed = 0;
@@ -30,14 +35,14 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
   let total = 0;
   for (const r of rows) {
     const t = byTier.get(r.tier)!;
-    t.customers += r.n;
-    t.aumFen += BigInt(r.aum);
-    totalFen += BigInt(r.aum);
-    total += r.n;
-    if (r.band) byBand.set(r.band, (byBand.get(r.band) ?? 0) + r.n);
+    t.customers += r.customers;
+    t.aumFen += r.aumFen;
+    totalFen += r.aumFen;
+    total += r.customers;
+    if (r.band) byBand.set(r.band, (byBand.get(r.band) ?? 0) + r.customers);
     if (eligible.includes(r.tier)) {
-      if (r.managed) managed += r.n;
-      else unmanaged += r.n;
+      if (r.managed) managed += r.customers;
+      else unmanaged += r.customers;
     }
   }
   return {

@@ -365,3 +365,12 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
+
+/**
+ * Change counters for cached aggregates: statement-level triggers bump `version` whenever the
+ * named tables change, so any app instance can tell whether its cached counts are current.
+ */
+export const dataVersions = pgTable('data_versions', {
+  name: text('name').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
