@@ -140,7 +140,9 @@ describe('cached counts', () => {
   it('follow a change to relationships at once', async () => {
     const before = (await get('hq01', '/api/customers?managed=false&tier=premium&pageSize=1')).json();
     const id = before.items[0].customerId as string;
-    await bank.ctx.db.execute(sql`INSERT INTO relationships (customer_id, staff_id, started_on) VALUES (${id}, ${rm1}, '2026-11-21')`);
+    await bank.ctx.db.execute(
+      sql`INSERT INTO relationships (customer_id, staff_id, started_on) VALUES (${id}, ${rm1}, '2026-11-21')`,
+    );
     const after = (await get('hq01', '/api/customers?managed=false&tier=premium&pageSize=1')).json();
     expect(after.total).toBe(before.total - 1);
     await bank.ctx.db.execute(sql`DELETE FROM relationships WHERE customer_id = ${id} AND started_on = '2026-11-21'`);
