@@ -164,51 +164,68 @@ export const customers = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
-    // Current state, written by the nightly batch (or the seed).
+    // Current tier state, written by the nightly tier step (or the seed); changes are rare, so
+    // these columns are updated only for customers whose tier or band moved. Daily AUM lives in
+    // customer_aum_daily.
     tier: tier('tier').notNull().default('mass'),
     /** the tier this customer is near (80–100% of its floor), or null */
     band: tier('band'),
-    /** AUM of the latest loaded day, fen */
-    aumFen: fen('aum_fen')
-      .notNull()
-      .default(sql`0`),
-    /** month-to-date average daily AUM as of aum_as_of, fen */
-    monthAvgAumFen: fen('month_avg_aum_fen')
-      .notNull()
-      .default(sql`0`),
-    aumAsOf: date('aum_as_of'),
     tierSince: date('tier_since'),
   },
   (t) => [
-    // The customer list sorts by month-average AUM within scope and filters.
-    index('customers_avg_idx').on(t.monthAvgAumFen.desc(), t.customerId),
-    index('customers_home_org_avg_idx').on(t.homeOrgId, t.monthAvgAumFen.desc(), t.customerId),
-    index('customers_tier_avg_idx').on(t.tier, t.monthAvgAumFen.desc(), t.customerId),
+    index('customers_home_org_idx').on(t.homeOrgId),
+    index('customers_tier_idx').on(t.tier, t.band),
     // Prefix search on customer number and name.
     index('customers_id_prefix_idx').using('btree', sql`${t.customerId} text_pattern_ops`),
     index('customers_name_prefix_idx').using('btree', sql`${t.name} text_pattern_ops`),
-    check('customers_aum_nonneg', sql`${t.aumFen} >= 0 AND ${t.monthAvgAumFen} >= 0`),
   ],
 );
 
-/** Daily full snapshot of AUM positions (data-format holdings_<date>.csv). */
+/**
+ * Daily AUM per customer (every customer, every processed date; 0 when absent from the day's
+ * holdings), with the month-to-date accumulated balance (积数) and the month-to-date average.
+ * PARTITIONED BY LIST (as_of_date), one partition per day (see migrations/0004): the nightly
+ * step builds a day's partition whole and swaps it in. The customer list sorts by avg_fen.
+ */
+export const customerAumDaily = pgTable(
+  'customer_aum_daily',
+  {
+    asOfDate: date('as_of_date').notNull(),
+    customerId: text('customer_id').notNull(),
+    aumFen: fen('aum_fen').notNull(),
+    /** sum of daily AUM from the 1st of the month to as_of_date */
+    accumFen: fen('accum_fen').notNull(),
+    /** days from the 1st of the month to as_of_date */
+    days: integer('days').notNull(),
+    /** accum_fen / days, rounded half up, fen */
+    avgFen: fen('avg_fen').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.asOfDate, t.customerId] }),
+    index('customer_aum_daily_avg_idx').on(t.asOfDate, t.avgFen.desc(), t.customerId),
+    check('customer_aum_daily_nonneg', sql`${t.aumFen} >= 0 AND ${t.accumFen} >= 0 AND ${t.avgFen} >= 0`),
+    check('customer_aum_daily_days', sql`${t.days} BETWEEN 1 AND 31`),
+  ],
+);
+
+/**
+ * Daily full snapshot of AUM positions (data-format holdings_<date>.csv). PARTITIONED BY LIST
+ * (as_of_date), one partition per day (see migrations/0004): the importer loads a day into a
+ * fresh table, validates it (unknown customers/products, duplicates, negative balances are
+ * rejected there, which is why there are no FKs here), indexes it and swaps it in atomically.
+ */
 export const holdings = pgTable(
   'holdings',
   {
     asOfDate: date('as_of_date').notNull(),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.customerId),
+    customerId: text('customer_id').notNull(),
     accountId: text('account_id').notNull(),
-    productId: text('product_id')
-      .notNull()
-      .references(() => products.productId),
+    productId: text('product_id').notNull(),
     balanceFen: fen('balance_fen').notNull(),
     maturityDate: date('maturity_date'),
   },
   (t) => [
-    primaryKey({ columns: [t.asOfDate, t.customerId, t.accountId, t.productId] }),
-    index('holdings_customer_idx').on(t.customerId, t.asOfDate),
+    index('holdings_customer_idx').on(t.customerId),
     check('holdings_balance_nonneg', sql`${t.balanceFen} >= 0`),
   ],
 );
@@ -373,4 +390,87 @@ export const auditLog = pgTable(
 export const dataVersions = pgTable('data_versions', {
   name: text('name').primaryKey(),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+export const importKind = pgEnum('import_kind', [
+  'org',
+  'staff',
+  'products',
+  'customers',
+  'relationships',
+  'holdings',
+  'transactions',
+  'contacts',
+  'complaints',
+]);
+export const importStatus = pgEnum('import_status', ['loaded', 'unchanged', 'failed']);
+export const runStatus = pgEnum('run_status', ['running', 'succeeded', 'failed']);
+
+/** One row per file an import looked at: what it read, loaded and rejected, and where the report is. */
+export const importFiles = pgTable(
+  'import_files',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    runId: text('run_id').notNull(),
+    fileName: text('file_name').notNull(),
+    kind: importKind('kind').notNull(),
+    businessDate: date('business_date'),
+    /** sha256 of the file's bytes */
+    checksum: text('checksum').notNull(),
+    encoding: text('encoding').notNull(),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsLoaded: integer('rows_loaded').notNull().default(0),
+    rowsRejected: integer('rows_rejected').notNull().default(0),
+    durationMs: integer('duration_ms').notNull().default(0),
+    status: importStatus('status').notNull(),
+    reportPath: text('report_path'),
+    rejectsPath: text('rejects_path'),
+    message: text('message'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('import_files_kind_idx').on(t.kind, t.businessDate), index('import_files_run_idx').on(t.runId)],
+);
+
+/** Nightly batch runs: one per business date attempt, with each step's rows and timing. */
+export const batchRuns = pgTable(
+  'batch_runs',
+  {
+    runId: text('run_id').primaryKey(),
+    businessDate: date('business_date').notNull(),
+    status: runStatus('status').notNull(),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+    settingsVersion: integer('settings_version'),
+    /** [{ name, rows, ms }] */
+    steps: jsonb('steps').notNull().default(sql`'[]'::jsonb`),
+    message: text('message'),
+  },
+  (t) => [index('batch_runs_date_idx').on(t.businessDate, t.startedAt)],
+);
+
+/** Per outlet, tier and processed date: customers, AUM, near-threshold count, moves. Feeds trends. */
+export const orgTierDaily = pgTable(
+  'org_tier_daily',
+  {
+    asOfDate: date('as_of_date').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgUnits.orgId),
+    tier: tier('tier').notNull(),
+    customers: integer('customers').notNull(),
+    aumFen: fen('aum_fen').notNull(),
+    /** customers of this tier in the band of the next tier */
+    nearThreshold: integer('near_threshold').notNull(),
+    /** customers who moved into this tier from below / above on as_of_date */
+    upgrades: integer('upgrades').notNull(),
+    downgrades: integer('downgrades').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOfDate, t.orgId, t.tier] })],
+);
+
+/** Small named facts about the system, e.g. aum_as_of: the business date the current AUM is for. */
+export const systemState = pgTable('system_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
