@@ -53,7 +53,7 @@ export function aumHistory(
 ): AumHistory {
   const mtd = ymd(asOf)[2];
   const days = dailyFen(walk.aumFen, walk.f, mtd);
-  const { monthAvgFen, tier, band } = aumNow(walk, asOf, days);
+  const { accumFen, mtdDays, monthAvgFen, tier, band } = aumNow(walk, asOf, days);
   const r = new Rng(seed, TAG.monthly, index);
   // newest first while walking backwards
   const starts = monthStarts(asOf, monthsWanted);
@@ -72,7 +72,7 @@ export function aumHistory(
   const last = tiers[tiers.length - 1];
   const tierSince = last ? last.day : Math.max(openDay, months[0]!.month);
   const kept = tiers.some((t) => t.to !== 'mass') ? tiers : [];
-  return { monthAvgFen, tier, band, tierSince, months, tiers: kept };
+  return { accumFen, mtdDays, monthAvgFen, tier, band, tierSince, months, tiers: kept };
 }
 
 /**

@@ -76,6 +76,9 @@ function runningPeak(days: bigint[]): number {
 }
 
 export interface AumNow {
+  /** month-to-date accumulated daily AUM (积数) and the number of days it covers */
+  accumFen: bigint;
+  mtdDays: number;
   monthAvgFen: bigint;
   tier: Tier;
   band: Tier | null;
@@ -83,7 +86,9 @@ export interface AumNow {
 
 /** month-to-date average and the tier and band it gives */
 export function aumNow(walk: Walk, asOf: number, days = dailyFen(walk.aumFen, walk.f, ymd(asOf)[2])): AumNow {
-  const monthAvgFen = sum(days) / BigInt(days.length);
+  const accumFen = sum(days);
+  // rounded down to the fen, as the nightly AUM step does
+  const monthAvgFen = accumFen / BigInt(days.length);
   const tier = tierForAmount(monthAvgFen, FLOORS);
-  return { monthAvgFen, tier, band: bandFor(tier, monthAvgFen, T) };
+  return { accumFen, mtdDays: days.length, monthAvgFen, tier, band: bandFor(tier, monthAvgFen, T) };
 }

@@ -48,7 +48,7 @@ describe('seedDatabase (XS on PGlite)', () => {
 
   it('puts the foreign keys back, validated', async () => {
     const fks = await rows<{ n: number; invalid: number }>(
-      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT convalidated)::int AS invalid FROM pg_constraint WHERE contype = 'f' AND conrelid = 'holdings'::regclass`,
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT convalidated)::int AS invalid FROM pg_constraint WHERE contype = 'f' AND conrelid = 'contacts'::regclass`,
     );
     expect(fks[0]).toEqual({ n: 2, invalid: 0 });
   });
@@ -56,10 +56,11 @@ describe('seedDatabase (XS on PGlite)', () => {
   it('keeps the derived customer state consistent, and is the same bank as the generator', async () => {
     const off = await rows<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM customers c
-      LEFT JOIN (SELECT customer_id, sum(balance_fen) AS s FROM holdings GROUP BY 1) h USING (customer_id)
-      WHERE coalesce(h.s, 0) <> c.aum_fen OR c.aum_as_of <> '2026-11-20'`);
+      LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id AND d.as_of_date = '2026-11-20'
+      LEFT JOIN (SELECT customer_id, sum(balance_fen) AS s FROM holdings GROUP BY 1) h ON h.customer_id = c.customer_id
+      WHERE d.customer_id IS NULL OR coalesce(h.s, 0) <> d.aum_fen OR d.avg_fen <> d.accum_fen / d.days OR d.days <> 20`);
     expect(off[0]!.n).toBe(0);
-    const total = await rows<{ aum: string }>(sql`SELECT sum(aum_fen)::text AS aum FROM customers`);
+    const total = await rows<{ aum: string }>(sql`SELECT sum(aum_fen)::text AS aum FROM customer_aum_daily`);
     const expected = snapshot('XS', 1, '2026-11-20').customers.reduce((s, c) => s + c.walk.aumFen, 0n);
     expect(BigInt(total[0]!.aum)).toBe(expected);
     const bands = await rows<{ band: string }>(

@@ -9,6 +9,8 @@ import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../platform/db/client.js';
 import { hashPassword } from '../platform/auth/password.js';
+import { ensureDayPartition } from '../platform/db/partitions.js';
+import { setCurrentAumDate } from '../platform/db/state.js';
 import { activityBlocks, activityOf } from './activity-window.js';
 import { buildBank, type Bank } from './bank.js';
 import { CustomerBuilder } from './book.js';
@@ -42,6 +44,9 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
   const fixed = fixedRows(bank, await hashPassword(DEMO_PASSWORD));
   for (const t of ['org_units', 'staff', 'users', 'products'] as const) await copy(t, fixed[t]);
 
+  const asOf = opts.asOf;
+  await ensureDayPartition(h.db, 'holdings', asOf);
+  await ensureDayPartition(h.db, 'customer_aum_daily', asOf);
   report({ phase: 'customers', done: 0, total });
   await withoutForeignKeys(
     h,
@@ -49,6 +54,7 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
     () => loadCustomers(h, bank, copy, report),
     () => report({ phase: 'foreign keys', done: 0, total: 1 }),
   );
+  await setCurrentAumDate(h.db, asOf);
   report({ phase: 'analyze', done: 0, total: 1 });
   await h.db.execute(sql`ANALYZE`);
   report({ phase: 'analyze', done: 1, total: 1 });

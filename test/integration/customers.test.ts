@@ -169,7 +169,9 @@ describe('customer summary', () => {
       (await get('hq01', '/api/customers?managed=false&pageSize=1')).json().total -
         (await get('hq01', '/api/customers?managed=false&tier=mass&pageSize=1')).json().total,
     );
-    const aumFen = await count(sql`SELECT sum(aum_fen)::bigint AS n FROM customers`);
+    const aumFen = await count(
+      sql`SELECT sum(aum_fen)::bigint AS n FROM customer_aum_daily WHERE as_of_date = '2026-11-20'`,
+    );
     expect(BigInt(sum.aum.replace('.', ''))).toBe(BigInt(aumFen));
   });
 });
@@ -178,9 +180,10 @@ describe('customer 360', () => {
   it('shows profile, holdings, AUM history, RM and contacts with PII masked', async () => {
     const [c] = await query<{ customer_id: string; name: string; phone: string; id_number: string; aum_fen: string }>(
       bank.ctx.db,
-      sql`SELECT c.customer_id, c.name, c.phone, c.id_number, c.aum_fen::text AS aum_fen FROM customers c
+      sql`SELECT c.customer_id, c.name, c.phone, c.id_number, d.aum_fen::text AS aum_fen FROM customers c
+          JOIN customer_aum_daily d ON d.customer_id = c.customer_id AND d.as_of_date = '2026-11-20'
           JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL AND r.staff_id = ${rm1}
-          ORDER BY c.month_avg_aum_fen DESC LIMIT 1`,
+          ORDER BY d.avg_fen DESC LIMIT 1`,
     );
     const v = (await get('rm0001', `/api/customers/${c!.customer_id}`)).json();
     expect(v.masked).toBe(true);

@@ -10,6 +10,7 @@ import { maskName } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
 import type { Tier } from '../../domain/settings.js';
 import { query } from '../../platform/db/query.js';
+import { currentAumDate } from '../../platform/db/state.js';
 import { groupsCanAnswer, populationGroups, selectGroups } from './population-groups.js';
 
 export interface ListCustomersInput {
@@ -69,18 +70,26 @@ export async function listCustomers(
 ): Promise<{ items: CustomerRow[]; total: number }> {
   const where = listConditions(actor, input);
   const offset = (input.page - 1) * input.pageSize;
+  const asOf = await currentAumDate(ctx.db);
+  // Sorted by month-average AUM of the current business date (customer_aum_daily); before any
+  // AUM exists, by customer number.
+  const page = asOf
+    ? sql`SELECT d.customer_id, d.aum_fen, d.avg_fen FROM customer_aum_daily d JOIN customers c ON c.customer_id = d.customer_id
+          WHERE d.as_of_date = ${asOf} AND ${where}
+          ORDER BY d.avg_fen DESC NULLS LAST, d.customer_id LIMIT ${input.pageSize} OFFSET ${offset}`
+    : sql`SELECT c.customer_id, 0::bigint AS aum_fen, 0::bigint AS avg_fen FROM customers c WHERE ${where}
+          ORDER BY c.customer_id LIMIT ${input.pageSize} OFFSET ${offset}`;
   const pageQuery = query<Record<string, string | null>>(
     ctx.db,
     sql`
-      SELECT c.customer_id, c.name, c.tier, c.band, c.aum_fen::text AS aum, c.month_avg_aum_fen::text AS avg,
+      SELECT c.customer_id, c.name, c.tier, c.band, p.aum_fen::text AS aum, p.avg_fen::text AS avg,
              r.staff_id AS rm_id, s.name AS rm_name, c.home_org_id, o.name AS org_name
-      FROM (SELECT c.* FROM customers c WHERE ${where}
-            ORDER BY c.month_avg_aum_fen DESC NULLS LAST, c.customer_id
-            LIMIT ${input.pageSize} OFFSET ${offset}) c
+      FROM (${page}) p
+      JOIN customers c ON c.customer_id = p.customer_id
       JOIN org_units o ON o.org_id = c.home_org_id
       LEFT JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL
       LEFT JOIN staff s ON s.staff_id = r.staff_id
-      ORDER BY c.month_avg_aum_fen DESC NULLS LAST, c.customer_id`,
+      ORDER BY p.avg_fen DESC NULLS LAST, p.customer_id`,
   );
   const [rows, total] = await Promise.all([pageQuery, countCustomers(ctx, actor, input, where)]);
   const items = rows.map((r) => ({

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDb } from '../../platform/db/client.js';
 import { query } from '../../platform/db/query.js';
+import { currentAumDate } from '../../platform/db/state.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { seesOwnBookOnly } from '../../platform/auth/actor.js';
 import type { Tier } from '../../domain/settings.js';
@@ -22,13 +23,14 @@ export interface PopulationGroup {
 
 const cache = new WeakMap<AppDb, { version: string; groups: Promise<PopulationGroup[]> }>();
 
-async function computeGroups(db: AppDb): Promise<PopulationGroup[]> {
+async function computeGroups(db: AppDb, asOf: string | null): Promise<PopulationGroup[]> {
   const rows = await query<{ path: string; tier: Tier; band: Tier | null; managed: boolean; n: number; aum: string }>(
     db,
     sql`SELECT o.path, g.tier, g.band, g.managed, g.n, g.aum
         FROM (SELECT c.home_org_id, c.tier, c.band, (r.customer_id IS NOT NULL) AS managed,
-                     count(*)::int AS n, sum(c.aum_fen)::text AS aum
+                     count(*)::int AS n, coalesce(sum(d.aum_fen), 0)::text AS aum
               FROM customers c
+              LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id AND d.as_of_date = ${asOf}
               LEFT JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL
               GROUP BY 1, 2, 3, 4) g
         JOIN org_units o ON o.org_id = g.home_org_id`,
@@ -48,10 +50,12 @@ export async function populationGroups(db: AppDb): Promise<PopulationGroup[]> {
     db,
     sql`SELECT version::text AS version FROM data_versions WHERE name = 'customers'`,
   );
-  const version = v?.version ?? '0';
+  // The AUM date is part of the key: a batch can move AUM without changing any tier.
+  const asOf = await currentAumDate(db);
+  const version = `${v?.version ?? '0'}@${asOf ?? ''}`;
   const hit = cache.get(db);
   if (hit && hit.version === version) return hit.groups;
-  const entry = { version, groups: computeGroups(db) };
+  const entry = { version, groups: computeGroups(db, asOf) };
   cache.set(db, entry);
   entry.groups.catch(() => {
     if (cache.get(db) === entry) cache.delete(db);

@@ -18,9 +18,11 @@ export async function findCustomerInScope(db: AppDb, actor: Actor, customerId: s
     db,
     sql`SELECT c.customer_id, c.name, c.id_number, c.phone, c.gender, c.birth_date::text AS birth_date,
                c.home_org_id, o.name AS org_name, c.open_date::text AS open_date, c.risk_level,
-               c.risk_assessed_on::text AS risk_assessed_on, c.tags, c.tier, c.band, c.aum_fen::text AS aum,
-               c.month_avg_aum_fen::text AS avg, c.aum_as_of::text AS aum_as_of, c.tier_since::text AS tier_since
+               c.risk_assessed_on::text AS risk_assessed_on, c.tags, c.tier, c.band, d.aum_fen::text AS aum,
+               d.avg_fen::text AS avg, d.as_of_date::text AS aum_as_of, c.tier_since::text AS tier_since
         FROM customers c JOIN org_units o ON o.org_id = c.home_org_id
+        LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id
+             AND d.as_of_date = (SELECT value::date FROM system_state WHERE key = 'aum_as_of')
         WHERE c.customer_id = ${customerId} AND ${customerScope(actor)}`,
   );
   return r;

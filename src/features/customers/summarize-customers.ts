@@ -9,6 +9,7 @@ import { query } from '../../platform/db/query.js';
 import { loadSettings } from '../../platform/settings-store.js';
 import { TIERS, type Tier } from '../../domain/settings.js';
 import { formatYuan } from '../../domain/money.js';
+import { currentAumDate } from '../../platform/db/state.js';
 import { listConditions, type ListCustomersInput } from './list-customers.js';
 import { groupsCanAnswer, populationGroups, selectGroups } from './population-groups.js';
 
@@ -22,8 +23,10 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
           ctx.db,
           sql`SELECT c.tier, c.band,
                      EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL) AS managed,
-                     count(*)::int AS n, sum(c.aum_fen)::text AS aum
-              FROM customers c WHERE ${listConditions(actor, f)}
+                     count(*)::int AS n, coalesce(sum(d.aum_fen), 0)::text AS aum
+              FROM customers c
+              LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id AND d.as_of_date = ${await currentAumDate(ctx.db)}
+              WHERE ${listConditions(actor, f)}
               GROUP BY 1, 2, 3`,
         )
       ).map((r) => ({ tier: r.tier, band: r.band, managed: r.managed, customers: r.n, aumFen: BigInt(r.aum) }));

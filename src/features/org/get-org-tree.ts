@@ -25,8 +25,10 @@ export async function getOrgTree(ctx: Ctx, actor: Actor) {
       SELECT c.home_org_id AS org_id, count(*) AS customers,
              count(*) FILTER (WHERE c.tier IN ${sql.raw(`(${eligible.map((t) => `'${t}'`).join(',')})`)}) AS eligible,
              count(*) FILTER (WHERE c.tier IN ${sql.raw(`(${eligible.map((t) => `'${t}'`).join(',')})`)} AND r.customer_id IS NOT NULL) AS managed,
-             sum(c.aum_fen) AS aum
+             coalesce(sum(d.aum_fen), 0) AS aum
       FROM customers c
+      LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id
+           AND d.as_of_date = (SELECT value::date FROM system_state WHERE key = 'aum_as_of')
       LEFT JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL
       WHERE ${customerScope(actor)}
       GROUP BY c.home_org_id

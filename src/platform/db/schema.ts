@@ -224,10 +224,7 @@ export const holdings = pgTable(
     balanceFen: fen('balance_fen').notNull(),
     maturityDate: date('maturity_date'),
   },
-  (t) => [
-    index('holdings_customer_idx').on(t.customerId),
-    check('holdings_balance_nonneg', sql`${t.balanceFen} >= 0`),
-  ],
+  (t) => [index('holdings_customer_idx').on(t.customerId), check('holdings_balance_nonneg', sql`${t.balanceFen} >= 0`)],
 );
 
 /** Monthly AUM history per customer (average daily AUM and month-end AUM), fen. */
@@ -442,7 +439,9 @@ export const batchRuns = pgTable(
     finishedAt: ts('finished_at'),
     settingsVersion: integer('settings_version'),
     /** [{ name, rows, ms }] */
-    steps: jsonb('steps').notNull().default(sql`'[]'::jsonb`),
+    steps: jsonb('steps')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     message: text('message'),
   },
   (t) => [index('batch_runs_date_idx').on(t.businessDate, t.startedAt)],
