@@ -6,6 +6,9 @@ import { dbCommand } from './db.js';
 import { seedCommand } from './seed.js';
 import { generateCommand } from './generate.js';
 import { serveCommand, startCommand } from './serve.js';
+import { importCommand } from './import.js';
+import { batchCommand } from './batch.js';
+import { tiersCommand } from './tiers.js';
 import { runCli } from './run.js';
 
 const program = new Command()
@@ -18,6 +21,9 @@ const program = new Command()
   .addCommand(dbCommand())
   .addCommand(seedCommand())
   .addCommand(generateCommand())
+  .addCommand(importCommand())
+  .addCommand(batchCommand())
+  .addCommand(tiersCommand())
   .addCommand(serveCommand())
   .addCommand(startCommand());
 

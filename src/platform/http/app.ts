@@ -25,6 +25,7 @@ import { customerRoutes } from '../../features/customers/routes.js';
 import { orgRoutes } from '../../features/org/routes.js';
 import { staffRoutes } from '../../features/staff/routes.js';
 import { healthRoutes } from '../../features/health/routes.js';
+import { tierRoutes } from '../../features/tiers/routes.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
@@ -54,6 +55,7 @@ export async function buildApp(ctx: Ctx, config: AppConfig): Promise<FastifyInst
       await api.register(customerRoutes, { ctx });
       await api.register(orgRoutes, { ctx });
       await api.register(staffRoutes, { ctx });
+      await api.register(tierRoutes, { ctx });
     },
     { prefix: '/api' },
   );
