@@ -22,6 +22,7 @@ const TABLES = [
   'users',
   'products',
   'customers',
+  'customer_aum_daily',
   'customer_aum_monthly',
   'tier_history',
   'holdings',
@@ -57,7 +58,7 @@ let rows = 0;
 let rawSeconds = 0;
 for (const t of TABLES) {
   const file = join(dir, `${t}.csv`);
-  await pipeline(client.query(copyTo(`COPY ${t} TO STDOUT (FORMAT csv)`)), createWriteStream(file));
+  await pipeline(client.query(copyTo(`COPY (SELECT * FROM ${t}) TO STDOUT (FORMAT csv)`)), createWriteStream(file));
   await client.query(`CREATE TABLE raw_${t} (LIKE ${t})`);
   const r = await timed(async () => {
     const s = client.query(copyFrom(`COPY raw_${t} FROM STDIN (FORMAT csv)`));
