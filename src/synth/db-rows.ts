@@ -16,7 +16,8 @@ export const TARGETS = {
   products: 'products (product_id, name, category, asset_class, risk_rating, min_purchase_fen, term_days, is_key)',
   customers:
     'customers (customer_id, name, id_number, phone, birth_date, gender, home_org_id, open_date, risk_level, risk_assessed_on, tags, tier, band, tier_since)',
-  customer_aum_daily: 'customer_aum_daily (as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen)',
+  customer_aum_daily:
+    'customer_aum_daily (as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band, home_org_id)',
   customer_aum_monthly: 'customer_aum_monthly (customer_id, month, avg_aum_fen, end_aum_fen)',
   tier_history: 'tier_history (customer_id, changed_on, from_tier, to_tier, reason)',
   holdings: 'holdings (as_of_date, customer_id, account_id, product_id, balance_fen, maturity_date)',
@@ -79,7 +80,9 @@ export function customerRows(bank: Bank, b: BuiltCustomer, act: Activity, out: R
     `${id},${field(c.name)},${c.idNumber},${c.phone},${isoOf(c.birthDay)},${c.gender},${bank.org.outlets[c.outlet]!.orgId},${isoOf(c.openDay)},${risk},` +
       `${optDay(c.riskDay)},${field(pgArray(c.tags))},${h.tier},${opt(h.band)},${isoOf(h.tierSince)}\n`,
   );
-  out.customer_aum_daily.add(`${asOf},${id},${b.walk.aumFen},${h.accumFen},${h.mtdDays},${h.monthAvgFen}\n`);
+  out.customer_aum_daily.add(
+    `${asOf},${id},${b.walk.aumFen},${h.accumFen},${h.mtdDays},${h.monthAvgFen},${h.tier},${opt(h.band)},${bank.org.outlets[c.outlet]!.orgId}\n`,
+  );
   for (const m of h.months) out.customer_aum_monthly.add(`${id},${isoOf(m.month)},${m.avgFen},${m.endFen}\n`);
   for (const t of h.tiers) out.tier_history.add(`${id},${isoOf(t.day)},${opt(t.from)},${t.to},${t.reason}\n`);
   for (const p of b.positions)

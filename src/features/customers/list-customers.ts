@@ -5,7 +5,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { customerScope, likePrefix } from '../../platform/auth/scope.js';
+import { customerScope, likePrefix, orgSubtreeCondition } from '../../platform/auth/scope.js';
+import { seesOwnBookOnly } from '../../platform/auth/actor.js';
 import { maskName } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
 import type { Tier } from '../../domain/settings.js';
@@ -63,6 +64,23 @@ export function listConditions(actor: Actor, f: Omit<ListCustomersInput, 'page' 
   return sql.join(conds, sql` AND `);
 }
 
+/**
+ * The same filters on the day's customer_aum_daily row (d), which carries that day's tier, band
+ * and home outlet: they let PostgreSQL walk one partition index in AUM order instead of joining
+ * customers row by row. The customers conditions still apply, so a customer who moved outlet
+ * since the batch is shown to neither outlet until the next batch, never to both.
+ */
+function dayConditions(actor: Actor, f: Omit<ListCustomersInput, 'page' | 'pageSize'>): SQL {
+  const conds: SQL[] = [seesOwnBookOnly(actor) ? sql`TRUE` : orgSubtreeCondition(actor, sql`d.home_org_id`)];
+  if (f.tier) conds.push(sql`d.tier = ${f.tier}`);
+  if (f.band) conds.push(sql`d.band = ${f.band}`);
+  if (f.orgId)
+    conds.push(
+      sql`d.home_org_id IN (SELECT so.org_id FROM org_units so, org_units fo WHERE fo.org_id = ${f.orgId} AND so.path LIKE fo.path || '%')`,
+    );
+  return sql.join(conds, sql` AND `);
+}
+
 export async function listCustomers(
   ctx: Ctx,
   actor: Actor,
@@ -74,15 +92,15 @@ export async function listCustomers(
   // Sorted by month-average AUM of the current business date (customer_aum_daily); before any
   // AUM exists, by customer number.
   const page = asOf
-    ? sql`SELECT d.customer_id, d.aum_fen, d.avg_fen FROM customer_aum_daily d JOIN customers c ON c.customer_id = d.customer_id
-          WHERE d.as_of_date = ${asOf} AND ${where}
+    ? sql`SELECT d.customer_id, d.aum_fen, d.avg_fen, d.tier, d.band FROM customer_aum_daily d JOIN customers c ON c.customer_id = d.customer_id
+          WHERE d.as_of_date = ${asOf} AND ${dayConditions(actor, input)} AND ${where}
           ORDER BY d.avg_fen DESC NULLS LAST, d.customer_id LIMIT ${input.pageSize} OFFSET ${offset}`
-    : sql`SELECT c.customer_id, 0::bigint AS aum_fen, 0::bigint AS avg_fen FROM customers c WHERE ${where}
+    : sql`SELECT c.customer_id, 0::bigint AS aum_fen, 0::bigint AS avg_fen, c.tier, c.band FROM customers c WHERE ${where}
           ORDER BY c.customer_id LIMIT ${input.pageSize} OFFSET ${offset}`;
   const pageQuery = query<Record<string, string | null>>(
     ctx.db,
     sql`
-      SELECT c.customer_id, c.name, c.tier, c.band, p.aum_fen::text AS aum, p.avg_fen::text AS avg,
+      SELECT c.customer_id, c.name, p.tier, p.band, p.aum_fen::text AS aum, p.avg_fen::text AS avg,
              r.staff_id AS rm_id, s.name AS rm_name, c.home_org_id, o.name AS org_name
       FROM (${page}) p
       JOIN customers c ON c.customer_id = p.customer_id

@@ -197,12 +197,22 @@ export const customerAumDaily = pgTable(
     accumFen: fen('accum_fen').notNull(),
     /** days from the 1st of the month to as_of_date */
     days: integer('days').notNull(),
-    /** accum_fen / days, rounded half up, fen */
+    /** accum_fen / days, rounded down to the fen */
     avgFen: fen('avg_fen').notNull(),
+    /**
+     * The customer's tier, band and home outlet on as_of_date (written by the tier step). Kept here
+     * so the customer list can filter and sort a day's million rows on one partition's indexes
+     * without a join per row; customers.tier/band remain the current state.
+     */
+    tier: tier('tier').notNull(),
+    band: tier('band'),
+    homeOrgId: text('home_org_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.asOfDate, t.customerId] }),
     index('customer_aum_daily_avg_idx').on(t.asOfDate, t.avgFen.desc(), t.customerId),
+    index('customer_aum_daily_tier_avg_idx').on(t.asOfDate, t.tier, t.avgFen.desc(), t.customerId),
+    index('customer_aum_daily_org_avg_idx').on(t.asOfDate, t.homeOrgId, t.avgFen.desc(), t.customerId),
     check('customer_aum_daily_nonneg', sql`${t.aumFen} >= 0 AND ${t.accumFen} >= 0 AND ${t.avgFen} >= 0`),
     check('customer_aum_daily_days', sql`${t.days} BETWEEN 1 AND 31`),
   ],
