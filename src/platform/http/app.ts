@@ -26,6 +26,7 @@ import { orgRoutes } from '../../features/org/routes.js';
 import { staffRoutes } from '../../features/staff/routes.js';
 import { healthRoutes } from '../../features/health/routes.js';
 import { tierRoutes } from '../../features/tiers/routes.js';
+import { adminRoutes } from '../../features/admin/routes.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
@@ -56,6 +57,7 @@ export async function buildApp(ctx: Ctx, config: AppConfig): Promise<FastifyInst
       await api.register(orgRoutes, { ctx });
       await api.register(staffRoutes, { ctx });
       await api.register(tierRoutes, { ctx });
+      await api.register(adminRoutes, { ctx });
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,15 @@
-import { ApartmentOutlined, HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Tooltip } from 'antd';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  EllipsisOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  RiseOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +33,14 @@ export function canSeeOrg(me: Me): boolean {
   return !isRmRole(me.role);
 }
 
+/** Bank configuration and the data pipeline: head office and admin. */
+export function canConfigure(me: Me): boolean {
+  return me.role === 'head_office' || me.role === 'admin';
+}
+
+/** A phone tab bar holds this many entries; beyond it the rest go under "more". */
+const MAX_TABS = 5;
+
 function useNavItems(me: Me): NavItem[] {
   const { t } = useTranslation();
   const items: NavItem[] = [
@@ -34,13 +52,28 @@ function useNavItems(me: Me): NavItem[] {
       label: isRmRole(me.role) ? t('nav.myCustomers') : t('nav.customers'),
     },
   ];
+  if (canSeeOrg(me)) items.push({ key: 'tiers', path: '/tiers', icon: <BarChartOutlined />, label: t('nav.tiers') });
+  items.push({ key: 'near', path: '/tiers/near-threshold', icon: <RiseOutlined />, label: t('nav.nearThreshold') });
   if (canSeeOrg(me)) items.push({ key: 'org', path: '/org', icon: <ApartmentOutlined />, label: t('nav.org') });
+  if (canConfigure(me)) {
+    items.push({
+      key: 'tierSettings',
+      path: '/admin/tier-settings',
+      icon: <SettingOutlined />,
+      label: t('nav.tierSettings'),
+    });
+    items.push({ key: 'imports', path: '/admin/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') });
+  }
   return items;
 }
 
 function selectedKey(pathname: string): string {
   if (pathname.startsWith('/customers')) return 'customers';
   if (pathname.startsWith('/org')) return 'org';
+  if (pathname.startsWith('/tiers/near-threshold')) return 'near';
+  if (pathname.startsWith('/tiers')) return 'tiers';
+  if (pathname.startsWith('/admin/tier-settings')) return 'tierSettings';
+  if (pathname.startsWith('/admin/imports')) return 'imports';
   if (pathname === '/') return 'home';
   return '';
 }
@@ -114,6 +147,8 @@ export default function AppShell() {
   );
 
   if (isMobile) {
+    const tabs = items.length > MAX_TABS ? items.slice(0, MAX_TABS - 1) : items;
+    const more = items.slice(tabs.length);
     return (
       <Layout className="gh-app gh-app-mobile">
         <Layout.Header className="gh-header">
@@ -122,7 +157,7 @@ export default function AppShell() {
         </Layout.Header>
         {content}
         <nav className="gh-tabbar" aria-label={t('nav.menu')}>
-          {items.map((it) => (
+          {tabs.map((it) => (
             <Link
               key={it.key}
               to={it.path}
@@ -133,6 +168,29 @@ export default function AppShell() {
               <span className="gh-tab-label">{it.label}</span>
             </Link>
           ))}
+          {more.length > 0 && (
+            <Dropdown
+              trigger={['click']}
+              placement="topRight"
+              menu={{
+                selectedKeys: [current],
+                items: more.map((it) => ({ key: it.key, icon: it.icon, label: <Link to={it.path}>{it.label}</Link> })),
+              }}
+            >
+              <button
+                type="button"
+                className={
+                  more.some((it) => it.key === current) ? 'gh-tab gh-tab-btn gh-tab-active' : 'gh-tab gh-tab-btn'
+                }
+                data-testid="tab-more"
+              >
+                <span className="gh-tab-icon">
+                  <EllipsisOutlined />
+                </span>
+                <span className="gh-tab-label">{t('nav.more')}</span>
+              </button>
+            </Dropdown>
+          )}
         </nav>
       </Layout>
     );

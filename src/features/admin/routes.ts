@@ -1,0 +1,77 @@
+/** Admin views of the data pipeline: import files and batch runs (head office and admin). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context.js';
+import { requireActor } from '../../platform/http/auth-plugin.js';
+import { errorSchema } from '../customers/schemas.js';
+import { listBatchRuns, listImports } from './list-imports.js';
+
+const date = z.string().describe('YYYY-MM-DD');
+const at = z.string().describe('ISO 8601, +08:00');
+
+const importFile = z.object({
+  id: z.number().int(),
+  runId: z.string(),
+  fileName: z.string(),
+  kind: z.string(),
+  businessDate: date.nullable(),
+  checksum: z.string().describe('first 12 hex digits of the sha256'),
+  encoding: z.string(),
+  rowsRead: z.number().int(),
+  rowsLoaded: z.number().int(),
+  rowsRejected: z.number().int(),
+  durationMs: z.number().int(),
+  status: z.enum(['loaded', 'unchanged', 'failed']),
+  message: z.string().nullable(),
+  createdAt: at,
+});
+
+const batchRun = z.object({
+  runId: z.string(),
+  businessDate: date,
+  status: z.enum(['running', 'succeeded', 'failed']),
+  startedAt: at,
+  finishedAt: at.nullable(),
+  settingsVersion: z.number().int().nullable(),
+  steps: z.array(z.object({ name: z.string(), rows: z.number().nullable(), ms: z.number().nullable() })),
+  message: z.string().nullable(),
+});
+
+export const adminRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
+  app.get(
+    '/admin/imports',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Files the importer looked at, newest first',
+        querystring: z.object({
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(importFile),
+            total: z.number().int(),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+          }),
+          401: errorSchema,
+          403: errorSchema,
+        },
+      },
+    },
+    async (req) => listImports(ctx, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/admin/batch-runs',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Nightly batch runs with their steps, newest first',
+        response: { 200: z.object({ items: z.array(batchRun) }), 401: errorSchema, 403: errorSchema },
+      },
+    },
+    async (req) => listBatchRuns(ctx, requireActor(req)),
+  );
+};
