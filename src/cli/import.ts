@@ -1,6 +1,44 @@
-import { Command } from 'commander';
+/**
+ * `guanhu import <dir-or-file>`: loads daily contract files, prints one summary line per file,
+ * exits 1 when any file failed as a whole (rejected rows alone do not fail a file).
+ */
+import { Command, Option } from 'commander';
+import { importPath } from '../features/ingest/import-path.js';
+import type { FileResult } from '../features/ingest/types.js';
+import { parseDate } from './seed.js';
+import { describeDb, openMigrated } from './run.js';
+import { progressReporter } from './progress.js';
 
-// Placeholder: the import command is being written (issue 3).
 export function importCommand(): Command {
-  return new Command('import').description('load daily files (in progress)');
+  return new Command('import')
+    .description(
+      'load daily files (a folder in contract order, or one file); bad rows are rejected into a report, the rest load',
+    )
+    .argument('<path>', 'a folder of contract files, or one file')
+    .addOption(new Option('--date <date>', 'business date for undated file names (YYYY-MM-DD)').argParser(parseDate))
+    .addOption(new Option('--encoding <encoding>', 'file encoding (default: detected)').choices(['utf8', 'gbk']))
+    .option('--report-dir <dir>', 'where reports go (default .guanhu/imports/<run-id>/)')
+    .action(async (path: string, o: { date?: string; encoding?: 'utf8' | 'gbk'; reportDir?: string }) => {
+      const h = await openMigrated();
+      const progress = progressReporter();
+      try {
+        process.stderr.write(`importing ${path} into ${describeDb(h)}\n`);
+        const res = await importPath(h, path, o, (p) => progress.update(p));
+        progress.stop();
+        for (const s of res.skipped) process.stderr.write(`warning: ${s}: not a contract file name, skipped\n`);
+        for (const f of res.files) process.stdout.write(`${summary(f)}\n`);
+        if (res.files.length === 0) process.stderr.write(`warning: no contract files in ${path}\n`);
+        process.exitCode = res.files.some((f) => f.status === 'failed') ? 1 : 0;
+      } finally {
+        progress.stop();
+        await h.close();
+      }
+    });
+}
+
+export function summary(f: FileResult): string {
+  if (f.status === 'failed') return `${f.file}: failed: ${f.message}`;
+  if (f.status === 'unchanged') return `${f.file}: unchanged (already loaded), read ${f.read}`;
+  const warn = f.warnings.length ? `; ${f.warnings.join('; ')}` : '';
+  return `${f.file}: read ${f.read}, loaded ${f.loaded}, rejected ${f.rejected} (report: ${f.reportPath})${warn}`;
 }

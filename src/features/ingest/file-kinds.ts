@@ -1,0 +1,208 @@
+/**
+ * The daily file contract (docs/data-format.md) as data: per kind, its columns with their rules,
+ * its key (for duplicate detection) and the PostgreSQL enum type each enumerated column is cast
+ * to. Validation SQL (validate-sql.ts) and the merges read this, so a rule lives in one place.
+ */
+export const KINDS = [
+  'org',
+  'staff',
+  'products',
+  'customers',
+  'relationships',
+  'holdings',
+  'transactions',
+  'contacts',
+  'complaints',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+export type ColType =
+  | { t: 'text' }
+  | { t: 'enum'; values: readonly string[]; pgType: string }
+  | { t: 'date' }
+  | { t: 'timestamp' }
+  | { t: 'money'; sign: 'nonneg' | 'positive' }
+  | { t: 'int'; min: number }
+  | { t: 'bool' }
+  | { t: 'list' };
+
+/** What a value must exist in: a table of the database (merged earlier files included). */
+export type Ref = 'customer' | 'product' | 'staff' | 'org' | 'outlet';
+
+export interface ColSpec {
+  name: string;
+  /** the column must be in the header (a missing one fails the file) */
+  required: boolean;
+  /** the value must not be empty (required columns are, except org.parent_id) */
+  notEmpty: boolean;
+  type: ColType;
+  ref?: Ref;
+}
+
+export interface KindSpec {
+  kind: Kind;
+  columns: ColSpec[];
+  /** duplicate rows of a file are rows with the same key */
+  key: string[];
+}
+
+const text: ColType = { t: 'text' };
+const en = (pgType: string, ...values: string[]): ColType => ({ t: 'enum', values, pgType });
+const req = (name: string, type: ColType = text, ref?: Ref): ColSpec => ({
+  name,
+  required: true,
+  notEmpty: true,
+  type,
+  ref,
+});
+const opt = (name: string, type: ColType = text, ref?: Ref): ColSpec => ({
+  name,
+  required: false,
+  notEmpty: false,
+  type,
+  ref,
+});
+const date: ColType = { t: 'date' };
+const ts: ColType = { t: 'timestamp' };
+
+export const SPECS: Record<Kind, KindSpec> = {
+  org: {
+    kind: 'org',
+    key: ['org_id'],
+    columns: [
+      req('org_id'),
+      // required column, empty for the root; the parent may come later in the same file
+      { name: 'parent_id', required: true, notEmpty: false, type: text },
+      req('level', en('org_level', 'head_office', 'branch', 'sub_branch', 'outlet')),
+      req('name'),
+    ],
+  },
+  staff: {
+    kind: 'staff',
+    key: ['staff_id'],
+    columns: [
+      req('staff_id'),
+      req('org_id', text, 'org'),
+      req('name'),
+      req(
+        'role',
+        en(
+          'staff_role',
+          'rm',
+          'wealth_rm',
+          'private_advisor',
+          'lobby_manager',
+          'outlet_head',
+          'sub_branch_manager',
+          'branch_manager',
+          'head_office',
+          'admin',
+        ),
+      ),
+      req('status', en('staff_status', 'active', 'left')),
+      opt('phone'),
+    ],
+  },
+  products: {
+    kind: 'products',
+    key: ['product_id'],
+    columns: [
+      req('product_id'),
+      req('name'),
+      req(
+        'category',
+        en(
+          'product_category',
+          'demand_deposit',
+          'time_deposit',
+          'wealth',
+          'fund',
+          'insurance',
+          'gold',
+          'bond',
+          'trust',
+        ),
+      ),
+      req('asset_class', en('asset_class', 'cash', 'fixed_income', 'equity', 'alternative', 'protection')),
+      req('risk_rating', en('risk_rating', 'R1', 'R2', 'R3', 'R4', 'R5')),
+      opt('min_purchase', { t: 'money', sign: 'nonneg' }),
+      opt('term_days', { t: 'int', min: 1 }),
+      opt('is_key', { t: 'bool' }),
+    ],
+  },
+  customers: {
+    kind: 'customers',
+    key: ['customer_id'],
+    columns: [
+      req('customer_id'),
+      req('name'),
+      opt('id_number'),
+      opt('phone'),
+      opt('birth_date', date),
+      opt('gender', en('gender', 'm', 'f')),
+      req('home_org_id', text, 'outlet'),
+      opt('open_date', date),
+      opt('risk_level', en('risk_level', 'C1', 'C2', 'C3', 'C4', 'C5')),
+      opt('risk_assessed_on', date),
+      opt('tags', { t: 'list' }),
+    ],
+  },
+  relationships: {
+    kind: 'relationships',
+    key: ['customer_id'],
+    columns: [req('customer_id', text, 'customer'), req('staff_id', text, 'staff'), req('since', date)],
+  },
+  holdings: {
+    kind: 'holdings',
+    key: ['account_id', 'product_id'],
+    columns: [
+      req('as_of_date', date),
+      req('customer_id', text, 'customer'),
+      req('account_id'),
+      req('product_id', text, 'product'),
+      req('balance', { t: 'money', sign: 'nonneg' }),
+      opt('maturity_date', date),
+    ],
+  },
+  transactions: {
+    kind: 'transactions',
+    key: ['txn_id'],
+    columns: [
+      req('txn_id'),
+      req('customer_id', text, 'customer'),
+      req('txn_time', ts),
+      req('direction', en('txn_direction', 'in', 'out')),
+      req('amount', { t: 'money', sign: 'positive' }),
+      opt('channel', en('txn_channel', 'counter', 'atm', 'mobile', 'online', 'other')),
+      opt('product_id', text, 'product'),
+    ],
+  },
+  contacts: {
+    kind: 'contacts',
+    key: ['contact_id'],
+    columns: [
+      req('contact_id'),
+      req('staff_id', text, 'staff'),
+      req('customer_id', text, 'customer'),
+      req('channel', en('contact_channel', 'phone', 'visit', 'wechat', 'sms', 'video', 'event')),
+      req('started_at', ts),
+      opt('duration_seconds', { t: 'int', min: 0 }),
+      opt('connected', { t: 'bool' }),
+      opt('outcome'),
+      opt('topics', { t: 'list' }),
+    ],
+  },
+  complaints: {
+    kind: 'complaints',
+    key: ['complaint_id'],
+    columns: [
+      req('complaint_id'),
+      req('customer_id', text, 'customer'),
+      req('received_at', ts),
+      req('severity', en('complaint_severity', 'normal', 'urgent', 'major')),
+      req('category'),
+      opt('summary'),
+      opt('owner_staff_id', text, 'staff'),
+    ],
+  },
+};

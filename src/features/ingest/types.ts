@@ -1,0 +1,51 @@
+/** The import use case's options and results (CLI, tests and a future API share them). */
+import type { Encoding } from './detect-encoding.js';
+import type { Kind } from './file-kinds.js';
+
+export interface ImportOptions {
+  /** business date for undated file names (dated names keep their own) */
+  date?: string;
+  /** overrides detection */
+  encoding?: Encoding;
+  /** where reports go; default .guanhu/imports/<run-id>/ under the current directory */
+  reportDir?: string;
+  /** test seam: runs inside a file's merge transaction just before commit */
+  beforeCommit?: (file: FileResult) => void | Promise<void>;
+}
+
+export type FileStatus = 'loaded' | 'unchanged' | 'failed';
+
+export interface FileResult {
+  file: string;
+  path: string;
+  kind: Kind;
+  businessDate: string | null;
+  status: FileStatus;
+  encoding: string;
+  checksum: string;
+  read: number;
+  loaded: number;
+  rejected: number;
+  durationMs: number;
+  reportPath: string | null;
+  rejectsPath: string | null;
+  /** why the file failed, when it did */
+  message: string | null;
+  warnings: string[];
+  /** where the time went: stage (Node pass + COPY), validate, build, merge */
+  phasesMs: Record<string, number>;
+}
+
+export interface ImportResult {
+  runId: string;
+  reportDir: string;
+  files: FileResult[];
+  /** names that are not contract files, skipped */
+  skipped: string[];
+}
+
+export interface ImportProgress {
+  phase: string;
+  done: number;
+  total: number;
+}

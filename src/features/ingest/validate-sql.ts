@@ -1,0 +1,116 @@
+/**
+ * Builds the one statement that finds every bad staged row with its FIRST failing check, as
+ * (line_no, column_name, value, reason), from the kind's rules in file-kinds.ts. Checks run in
+ * column order, then references (anti-joins against the real tables, which already hold the
+ * earlier files of the run), then duplicate keys (the later occurrences of a key are rejected).
+ */
+import type { ColSpec, KindSpec, Ref } from './file-kinds.js';
+import { MONEY, dateOk, isEmpty, lit, timestampOk } from './sql-text.js';
+
+interface Check {
+  when: string;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+const REF_TABLE: Record<Ref, { table: string; id: string; extra?: string; reason: string }> = {
+  customer: { table: 'customers', id: 'customer_id', reason: 'unknown customer' },
+  product: { table: 'products', id: 'product_id', reason: 'unknown product' },
+  staff: { table: 'staff', id: 'staff_id', reason: 'unknown staff' },
+  org: { table: 'org_units', id: 'org_id', reason: 'unknown org unit' },
+  outlet: { table: 'org_units', id: 'org_id', extra: `AND level = 'outlet'`, reason: 'unknown outlet' },
+};
+
+export function rejectStatement(
+  spec: KindSpec,
+  present: Set<string>,
+  stage: string,
+  into: string,
+  opts: { date: string | null; unlogged: boolean },
+): string {
+  // Column checks are computed in the innermost scan, which PostgreSQL runs in parallel workers;
+  // references and duplicates, which need joins and a sort, are checked above it.
+  const colChecks: Check[] = [];
+  for (const c of spec.columns) if (present.has(c.name)) colChecks.push(...columnChecks(c, `s0.${c.name}`, opts.date));
+  const checks: Check[] = [];
+  const joins: string[] = [];
+  spec.columns.forEach((c, i) => {
+    if (!c.ref || !present.has(c.name)) return;
+    const r = REF_TABLE[c.ref];
+    joins.push(`LEFT JOIN ${r.table} r${i} ON r${i}.${r.id} = s.${c.name} ${r.extra ?? ''}`);
+    checks.push(check(`NOT ${isEmpty(`s.${c.name}`)} AND r${i}.${r.id} IS NULL`, c.name, `s.${c.name}`, lit(r.reason)));
+  });
+  if (spec.kind === 'org') {
+    // a parent may be an existing unit or a unit of this file (merged together, paths via a recursive CTE)
+    joins.push(
+      `LEFT JOIN (SELECT org_id FROM org_units UNION SELECT org_id FROM ${stage}) rp ON rp.org_id = s.parent_id`,
+    );
+    checks.push(
+      check(
+        `(${isEmpty('s.parent_id')}) <> (s.level = 'head_office')`,
+        'parent_id',
+        's.parent_id',
+        lit('only the head office has no parent'),
+      ),
+      check(
+        `NOT ${isEmpty('s.parent_id')} AND rp.org_id IS NULL`,
+        'parent_id',
+        's.parent_id',
+        lit('unknown parent org unit'),
+      ),
+    );
+  }
+  const scan = `(SELECT s0.*, ${caseOf(colChecks)} AS f0 FROM ${stage} s0)`;
+  let from = `${scan} s`;
+  // Duplicates: byte-wise (COLLATE "C") sort, several times faster than a locale's collation.
+  if (spec.key.length) {
+    const key = spec.key.map((k) => `s.${k}`).join(', ');
+    from = `(SELECT s1.*, row_number() OVER w AS dup_rn, min(s1.line_no) OVER w AS dup_first FROM ${scan} s1
+      WINDOW w AS (PARTITION BY ${spec.key.map((k) => `s1.${k} COLLATE "C"`).join(', ')} ORDER BY s1.line_no)) s`;
+    const value = spec.key.length === 1 ? key : `concat_ws(',', ${key})`;
+    const reason = `'duplicate key (${spec.key.join(', ')}), first seen on line ' || s.dup_first`;
+    checks.push(check('s.dup_rn > 1', spec.key.join(','), value, reason));
+  }
+  return `CREATE ${opts.unlogged ? 'UNLOGGED ' : ''}TABLE ${into} AS
+    SELECT line_no, f[1] AS column_name, f[2] AS value, f[3] AS reason FROM (
+      SELECT s.line_no, coalesce(s.f0, ${caseOf(checks)}) AS f
+      FROM ${from} ${joins.join(' ')}) x
+    WHERE f IS NOT NULL`;
+}
+
+function caseOf(checks: Check[]): string {
+  if (!checks.length) return 'NULL::text[]';
+  const whens = checks.map((k) => `WHEN ${k.when} THEN ARRAY[${lit(k.column)}, ${k.value}, ${k.reason}]`);
+  return `CASE ${whens.join('\n      ')} END`;
+}
+
+const check = (when: string, column: string, value: string, reason: string): Check => ({ when, column, value, reason });
+
+function columnChecks(c: ColSpec, e: string, date: string | null): Check[] {
+  const out: Check[] = [];
+  const bad = (cond: string, reason: string) =>
+    out.push(check(`NOT ${isEmpty(e)} AND ${cond}`, c.name, e, lit(reason)));
+  if (c.notEmpty) out.push(check(isEmpty(e), c.name, e, lit('required value is empty')));
+  // holdings: every row carries the file's business date (a cheap comparison instead of a date check)
+  if (c.name === 'as_of_date' && date) {
+    bad(`${e} <> ${lit(date)}`, `as_of_date is not the file's business date ${date}`);
+    return out;
+  }
+  const t = c.type;
+  if (t.t === 'enum')
+    bad(`${e} <> ALL (${lit(`{${t.values.join(',')}}`)}::text[])`, `not one of: ${t.values.join(', ')}`);
+  else if (t.t === 'date') bad(`NOT ${dateOk(e)}`, 'not a real date YYYY-MM-DD');
+  else if (t.t === 'timestamp') bad(`NOT ${timestampOk(e)}`, 'not an ISO 8601 time');
+  else if (t.t === 'bool') bad(`${e} NOT IN ('0', '1')`, 'must be 0 or 1');
+  else if (t.t === 'money') {
+    bad(`(${e} !~ ${MONEY} OR length(${e}) > 20)`, 'not an amount with at most 2 decimals');
+    if (t.sign === 'nonneg') bad(`left(${e}, 1) = '-' AND ${e} ~ '[1-9]'`, 'must not be negative');
+    else bad(`(left(${e}, 1) = '-' OR ${e} !~ '[1-9]')`, 'must be greater than 0');
+  } else if (t.t === 'int') {
+    bad(`(${e} !~ '^-?[0-9]+$' OR length(${e}) > 9)`, 'not a whole number');
+    // the cast sits in its own CASE so it is reached only for non-empty whole numbers
+    bad(`(CASE WHEN ${isEmpty(e)} THEN false ELSE ${e}::int < ${t.min} END)`, `must be at least ${t.min}`);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const guanhu = (args: string[], env: Record<string, string>) =>
+  run('node', ['bin/guanhu.mjs', ...args], { env: { ...process.env, ...env }, timeout: 180_000 }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+// Starts the CLI as a user would, on its own embedded database: runs once (not again on PostgreSQL).
+describe.runIf(process.env.GUANHU_TEST_DB !== 'postgres')('guanhu import (command line)', () => {
+  it('loads a folder, prints one line per file, exits 0; exits 1 with the reason when a file fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guanhu-import-cli-'));
+    const env = { DATABASE_URL: '', GUANHU_DATA_DIR: join(dir, 'data') };
+    const seed = await guanhu(['seed', '--scale', 'XS', '--as-of', '2026-11-20'], env);
+    expect(seed.code).toBe(0);
+
+    const ok = await guanhu(['import', 'test/fixtures/ingest/clean', '--report-dir', join(dir, 'r1')], env);
+    expect(ok.code).toBe(0);
+    const lines = ok.stdout.trim().split('\n');
+    expect(lines).toHaveLength(9);
+    expect(lines[0]).toBe(`org.csv: read 2, loaded 2, rejected 0 (report: ${join(dir, 'r1', 'org.csv.report.json')})`);
+    expect(lines[5]).toMatch(/^holdings_20261120\.csv: read 4, loaded 4, rejected 0 \(report: .*\)$/);
+    expect(ok.stderr).toContain('notes.txt: not a contract file name, skipped');
+
+    const bad = await guanhu(
+      ['import', 'test/fixtures/ingest/missing-column/holdings_20261116.csv', '--report-dir', join(dir, 'r2')],
+      env,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.trim()).toBe('holdings_20261116.csv: failed: missing required column `balance`');
+  });
+});
