@@ -11,6 +11,7 @@ import type { DbHandle } from '../platform/db/client.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { ensureDayPartition } from '../platform/db/partitions.js';
 import { setCurrentAumDate } from '../platform/db/state.js';
+import { summariseOrgTiers } from '../features/tiering/summarise-org-tiers.js';
 import { activityBlocks, activityOf } from './activity-window.js';
 import { buildBank, type Bank } from './bank.js';
 import { CustomerBuilder } from './book.js';
@@ -55,6 +56,7 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
     () => report({ phase: 'foreign keys', done: 0, total: 1 }),
   );
   await setCurrentAumDate(h.db, asOf);
+  await summariseOrgTiers(h.db, asOf);
   report({ phase: 'analyze', done: 0, total: 1 });
   await h.db.execute(sql`ANALYZE`);
   report({ phase: 'analyze', done: 1, total: 1 });

@@ -1,0 +1,119 @@
+/**
+ * Nightly batch, steps aum (AUM + 积数 + the day's tier decisions, one day partition) and tiers
+ * (history + changed customers), for the day after the seeded one:
+ *  - PostgreSQL, scale M (`guanhu_bench_m` of seed-m, seeded if missing): 2026-11-21's holdings
+ *    are the 20th's with some balances perturbed by a deterministic expression so tiers move;
+ *  - PGlite, scale S, seeded into a temporary directory.
+ * Reference in the same run on the same database: the bare per-customer GROUP BY over the day's
+ * holdings (run twice, the second timed), i.e. the least any AUM step must do.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type DbHandle } from '../src/platform/db/client.js';
+import { migrateDatabase } from '../src/platform/db/migrate.js';
+import { ensureDayPartition } from '../src/platform/db/partitions.js';
+import { ensureDefaultSettings } from '../src/platform/settings-store.js';
+import { runBatchDay } from '../src/features/tiering/run-batch-day.js';
+import { seedDatabase } from '../src/synth/index.js';
+import { databaseExists, dbUrl, recreateDatabase, round, timed, writeResult } from './lib.js';
+
+const DB = 'guanhu_bench_m';
+const SEEDED = '2026-11-20';
+const DAY = '2026-11-21';
+
+/**
+ * The next day's holdings, and the database put back to the seeded day's state so every run of
+ * this benchmark measures the same work: 1 account in 20 doubles, 1 in 20 halves (hashtext is
+ * deterministic).
+ */
+async function prepareNextDay(h: DbHandle): Promise<void> {
+  const db = h.db;
+  await db.execute(sql.raw(`DROP TABLE IF EXISTS holdings_p${DAY.replace(/-/g, '')}`));
+  await db.execute(sql.raw(`DROP TABLE IF EXISTS customer_aum_daily_p${DAY.replace(/-/g, '')}`));
+  await db.execute(sql`DELETE FROM tier_history WHERE changed_on >= ${DAY}::date`);
+  await db.execute(sql`DELETE FROM batch_runs WHERE business_date >= ${DAY}::date`);
+  await db.execute(sql`DELETE FROM org_tier_daily WHERE as_of_date >= ${DAY}::date`);
+  await db.execute(sql`
+    UPDATE customers c SET tier = d.tier, band = d.band,
+      tier_since = coalesce((SELECT max(changed_on) FROM tier_history t WHERE t.customer_id = c.customer_id), c.tier_since)
+    FROM customer_aum_daily d WHERE d.as_of_date = ${SEEDED}::date AND d.customer_id = c.customer_id
+      AND (c.tier IS DISTINCT FROM d.tier OR c.band IS DISTINCT FROM d.band)`);
+  await db.execute(sql`INSERT INTO system_state (key, value) VALUES ('aum_as_of', ${SEEDED})
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
+  await ensureDayPartition(db, 'holdings', DAY);
+  await db.execute(sql`
+    INSERT INTO holdings (as_of_date, customer_id, account_id, product_id, balance_fen, maturity_date)
+    SELECT ${DAY}::date, customer_id, account_id, product_id,
+      CASE abs(hashtext(account_id)) % 20 WHEN 0 THEN balance_fen * 2 WHEN 1 THEN balance_fen / 2 ELSE balance_fen END,
+      maturity_date
+    FROM holdings WHERE as_of_date = ${SEEDED}::date`);
+  await db.execute(sql.raw(`ANALYZE holdings_p${DAY.replace(/-/g, '')}`));
+}
+
+async function measure(h: DbHandle) {
+  await prepareNextDay(h);
+  const run = await runBatchDay(h.db, DAY);
+  const ms = (name: string) => run.steps.find((s) => s.name === name)?.ms ?? 0;
+  const batchSeconds = (ms('aum') + ms('tiers')) / 1000;
+  const ref = sql`SELECT customer_id, sum(balance_fen) FROM holdings WHERE as_of_date = ${DAY} GROUP BY customer_id`;
+  await h.db.execute(ref);
+  const reference = await timed(() => h.db.execute(ref));
+  const [customers] = (
+    (await h.db.execute(sql`SELECT count(*)::int AS n FROM customers`)) as unknown as { rows: { n: number }[] }
+  ).rows;
+  return {
+    customers: customers?.n ?? 0,
+    runId: run.runId,
+    steps: run.steps,
+    aumPlusTiersSeconds: round(batchSeconds),
+    reference: {
+      what: 'SELECT customer_id, sum(balance_fen) FROM holdings (the day) GROUP BY customer_id',
+      seconds: round(reference.seconds),
+    },
+    ratio: round(batchSeconds / reference.seconds),
+  };
+}
+
+// PostgreSQL, scale M
+if (!(await databaseExists(DB))) {
+  const url = await recreateDatabase(DB);
+  const h0 = await openDatabase({ databaseUrl: url });
+  await migrateDatabase(h0);
+  await ensureDefaultSettings(h0.db);
+  await seedDatabase(h0, { scale: 'M', seed: 1, asOf: SEEDED });
+  await h0.close();
+}
+const pgH = await openDatabase({ databaseUrl: dbUrl(DB) });
+await migrateDatabase(pgH);
+await ensureDefaultSettings(pgH.db);
+const postgres = await measure(pgH);
+await pgH.close();
+console.error(`PostgreSQL M: ${JSON.stringify(postgres)}`);
+
+// PGlite, scale S
+const dir = mkdtempSync(join(tmpdir(), 'guanhu-bench-batch-'));
+const liteH = await openDatabase({ dataDir: dir });
+let pglite;
+try {
+  await migrateDatabase(liteH);
+  await ensureDefaultSettings(liteH.db);
+  await seedDatabase(liteH, { scale: 'S', seed: 1, asOf: SEEDED });
+  pglite = await measure(liteH);
+} finally {
+  await liteH.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+writeResult('batch-aum', {
+  day: DAY,
+  postgresql: { scale: 'M', ...postgres },
+  pglite: { scale: 'S', ...pglite },
+  ratioPgliteToPostgres: round(pglite.ratio / postgres.ratio),
+  target: {
+    seconds: 60,
+    ratio: 5,
+    met: postgres.aumPlusTiersSeconds < 60 && postgres.ratio < 5,
+  },
+});
