@@ -1,6 +1,8 @@
 /**
  * Imports one contract file: stage (Node pass + COPY) → date and idempotency → validate in SQL
- * → build (holdings' day table) → merge + bookkeeping in one transaction → reports. Any error
+ * → merge + bookkeeping in one transaction → reports. Holdings take the fast path instead: Node
+ * validates and COPYs the typed rows into the day table → idempotency → the day's indexes (the
+ * unique one is the duplicate check) → swap. Any error
  * fails the file as a whole and leaves the database as it was; staging tables are always dropped.
  */
 import { createHash } from 'node:crypto';
@@ -8,18 +10,19 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { AppDb, DbHandle } from '../../platform/db/client.js';
-import { query } from '../../platform/db/query.js';
 import { detectEncoding } from './detect-encoding.js';
 import { isRealDate, type NamedFile } from './file-name.js';
 import { errorMessage } from './error-message.js';
 import { ImportFileError } from './import-error.js';
 import { loadStage } from './load-stage.js';
-import { buildHoldingsDay } from './merge-holdings.js';
+import { SPECS } from './file-kinds.js';
+import { loadHoldingsDay } from './holdings-load.js';
+import { indexHoldingsDay } from './merge-holdings.js';
 import { mergeFile } from './merge-file.js';
 import { alreadyLoaded, recordFile } from './record-import.js';
-import { stageTables } from './staged-rows.js';
+import { stageTables, type Staged } from './staged-rows.js';
 import type { FileResult, ImportOptions, ImportProgress } from './types.js';
-import { validateStaged } from './validate-staged.js';
+import { countRows, validateStaged } from './validate-staged.js';
 import { reportPaths, writeRejects, writeReport } from './write-report.js';
 
 export interface FileContext {
@@ -66,20 +69,58 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       f.phasesMs[name] = Math.round(performance.now() - mark);
       mark = performance.now();
     };
-    const { staged, read, warnings } = await loadStage(h, {
-      path,
-      kind: f.kind,
-      encoding: f.encoding as 'utf8' | 'gbk',
-      stage: t.stage,
-      rejects: t.rejects,
-      onBytes: (done) => ctx.onProgress({ phase, done, total: ctx.size }),
-    });
-    lap('stage');
-    f.warnings.push(...warnings);
-    f.read = read.splitter.read;
-    f.checksum = read.checksum!;
-    if (f.kind === 'holdings' && !f.businessDate) f.businessDate = await dateOfFirstRow(h.db, t.stage);
-    staged.businessDate = f.businessDate;
+    const onBytes = (done: number) => ctx.onProgress({ phase, done, total: ctx.size });
+    let staged: Staged;
+    let finish: () => Promise<number>;
+    if (f.kind === 'holdings') {
+      // fast path: validated in Node, COPYed straight into the day table (docs/ingest.md)
+      const load = await loadHoldingsDay(h, {
+        path,
+        encoding: f.encoding as 'utf8' | 'gbk',
+        date: f.businessDate,
+        day: t.day,
+        rejects: t.rejects,
+        onBytes,
+      });
+      lap('stage');
+      f.warnings.push(...load.warnings);
+      f.read = load.read.splitter.read;
+      f.checksum = load.read.checksum!;
+      f.businessDate = load.date;
+      staged = {
+        spec: SPECS.holdings,
+        stage: t.stage,
+        rejects: t.rejects,
+        present: load.present,
+        businessDate: f.businessDate,
+      };
+      finish = async () => {
+        await indexHoldingsDay(h, t.day, t.rejects, load.keys);
+        const n = (await countRows(h.db, t.rejects)) + load.read.splitter.rejectedBeyondCap;
+        lap('build');
+        return n;
+      };
+    } else {
+      const stage = await loadStage(h, {
+        path,
+        kind: f.kind,
+        encoding: f.encoding as 'utf8' | 'gbk',
+        stage: t.stage,
+        rejects: t.rejects,
+        onBytes,
+      });
+      lap('stage');
+      staged = stage.staged;
+      f.warnings.push(...stage.warnings);
+      f.read = stage.read.splitter.read;
+      f.checksum = stage.read.checksum!;
+      staged.businessDate = f.businessDate;
+      finish = async () => {
+        const n = await validateStaged(h, staged, stage.read.splitter);
+        lap('validate');
+        return n;
+      };
+    }
     if (await alreadyLoaded(h.db, f)) {
       f.status = 'unchanged';
       f.rejectsPath = null;
@@ -88,11 +129,8 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       await writeReport(f);
       return f;
     }
-    f.rejected = await validateStaged(h, staged, read.splitter);
+    f.rejected = await finish();
     f.loaded = f.read - f.rejected;
-    lap('validate');
-    if (f.kind === 'holdings') await buildHoldingsDay(h, staged, t.day);
-    lap('build');
     f.status = 'loaded';
     await h.db.transaction(async (txDb) => {
       const tx = txDb as unknown as AppDb;
@@ -117,20 +155,6 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     for (const table of [t.stage, t.rejects, t.day])
       await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${table}`)).catch(() => undefined);
   }
-}
-
-/** Holdings without a date in the name or --date take the first row's as_of_date. */
-async function dateOfFirstRow(db: AppDb, stage: string): Promise<string> {
-  const [row] = await query<{ d: string | null }>(
-    db,
-    sql.raw(`SELECT as_of_date AS d FROM ${stage} ORDER BY line_no LIMIT 1`),
-  );
-  const d = row?.d ?? '';
-  if (!isRealDate(d))
-    throw new ImportFileError(
-      'no business date: none in the file name, no --date, and no valid as_of_date on the first row',
-    );
-  return d;
 }
 
 async function sha256Of(path: string): Promise<string> {

@@ -7,7 +7,7 @@
  * to store them. So Node only finds record boundaries — a state machine over quotes, commas and
  * line feeds, with no field unescaping and no per-field allocation — counts fields, and rejects
  * records PostgreSQL could not take (wrong field count, an unterminated quote at the end). Every
- * other rule is checked in SQL on the staged rows.
+ * other rule is checked in SQL on the staged rows (holdings: in holdings-rows.ts).
  *
  * Quote handling matches PostgreSQL's: every `"` toggles the in-quotes state (a doubled `""`
  * toggles twice), and commas and line feeds count only outside quotes.

@@ -24,7 +24,11 @@ export async function copyIntoStage(
   columns: string[],
   batches: AsyncIterable<SplitBatch>,
 ): Promise<number> {
-  const target = `${table} (line_no, ${columns.join(', ')})`;
+  return copyBatches(h, `${table} (line_no, ${columns.join(', ')})`, batches);
+}
+
+/** One streaming COPY on PostgreSQL; one COPY per ~50 k records on PGlite. */
+export async function copyBatches(h: DbHandle, target: string, batches: AsyncIterable<SplitBatch>): Promise<number> {
   if (h.kind === 'postgres') return h.copyFrom(target, bytesOf(batches));
   let copied = 0;
   let parts: Buffer[] = [];

@@ -36,7 +36,7 @@ export async function validateStaged(h: DbHandle, s: Staged, splitter: RecordSpl
   return (await countRows(h.db, s.rejects)) + splitter.rejectedBeyondCap;
 }
 
-async function countRows(db: AppDb, table: string): Promise<number> {
+export async function countRows(db: AppDb, table: string): Promise<number> {
   const [r] = await query<{ n: number | string }>(db, sql.raw(`SELECT count(*) AS n FROM ${table}`));
   return Number(r?.n ?? 0);
 }

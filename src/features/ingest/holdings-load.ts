@@ -1,0 +1,191 @@
+/**
+ * The holdings fast path's load: one Node pass reads, splits and validates every row
+ * (holdings-rows.ts) and COPYs the final typed rows straight into the fresh standalone day table
+ * (no staging table, no INSERT … SELECT). On PostgreSQL the COPY streams while Node validates, so
+ * the two processes overlap. Rejected rows go to a temporary CSV file on disk (memory stays
+ * bounded whatever the number of rejects) and from there into the rejects table, together with the
+ * rejected rows' keys (a later valid row with the key of a rejected one is a duplicate, as in SQL).
+ * Keys seen twice by hash become candidates for the exact duplicate check (merge-holdings.ts).
+ */
+import { appendFileSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { stringify } from 'csv-stringify/sync';
+import type { AppDb, DbHandle } from '../../platform/db/client.js';
+import { query } from '../../platform/db/query.js';
+import type { Encoding } from './detect-encoding.js';
+import { SPECS } from './file-kinds.js';
+import { HoldingsRows, type HoldingsColumns, type HoldingsRefs, type RowReject } from './holdings-rows.js';
+import { IdSet } from './id-set.js';
+import { ImportFileError } from './import-error.js';
+import { KeySeen } from './key-seen.js';
+import { mapHeader } from './map-header.js';
+import { newReadState, readRecords, type ReadState } from './read-records.js';
+import type { SplitBatch } from './record-splitter.js';
+import { lit } from './sql-text.js';
+import { copyBatches } from './stage-file.js';
+
+export interface HoldingsLoadInput {
+  path: string;
+  encoding: Encoding;
+  /** from the name or --date; null: the first row's as_of_date */
+  date: string | null;
+  day: string;
+  rejects: string;
+  onBytes: (bytes: number) => void;
+}
+
+export interface HoldingsLoad {
+  read: ReadState;
+  date: string;
+  present: Set<string>;
+  warnings: string[];
+  /** every row's key by hash (key-seen.ts): its candidates are checked in SQL */
+  keys: KeySeen;
+}
+
+const NO_DATE = 'no business date: none in the file name, no --date, and no valid as_of_date on the first row';
+const FLUSH_REJECTS = 10_000;
+
+export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promise<HoldingsLoad> {
+  // the ids load while the file starts to be read
+  const refsLoading = loadRefs(h.db);
+  refsLoading.catch(() => undefined);
+  const read = newReadState(i.encoding);
+  const batches = readRecords(i.path, i.encoding, read, i.onBytes);
+  const head: SplitBatch[] = [];
+  while (!read.splitter.header) {
+    const next = await batches.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const header = mapHeader(SPECS.holdings, read.splitter.header);
+  const refs = await refsLoading;
+  const at = (name: string) => header.stageColumns.indexOf(name);
+  const cols: HoldingsColumns = {
+    as_of_date: at('as_of_date'),
+    customer_id: at('customer_id'),
+    account_id: at('account_id'),
+    product_id: at('product_id'),
+    balance: at('balance'),
+    maturity_date: at('maturity_date'),
+  };
+
+  const keys = new KeySeen();
+  const dir = mkdtempSync(join(tmpdir(), 'guanhu-holdings-'));
+  const rejFile = join(dir, 'rejects.csv');
+  let pending: RowReject[] = [];
+  const flush = () => {
+    if (!pending.length) return;
+    appendFileSync(
+      rejFile,
+      stringify(pending.map((r) => [r.line, r.column, r.value, r.reason, r.accountId, r.productId])),
+    );
+    pending = [];
+  };
+  const rows = new HoldingsRows(
+    header.stageColumns.length,
+    cols,
+    refs,
+    i.date,
+    (r) => {
+      pending.push(r);
+      if (pending.length >= FLUSH_REJECTS) flush();
+    },
+    keys,
+  );
+  try {
+    // Validate until the first row is seen: without a date from the name or --date, it gives the
+    // business date, which the day table's CHECK constraint and as_of_date default need.
+    const first: SplitBatch[] = [];
+    for (const b of head) first.push(typed(rows, b));
+    while (rows.date === null) {
+      const next = await batches.next();
+      if (next.done) break;
+      first.push(typed(rows, next.value));
+    }
+    if (rows.date === null) throw new ImportFileError(NO_DATE);
+    const date = rows.date;
+    await createDay(h, i.day, date);
+    await copyBatches(
+      h,
+      `${i.day} (customer_id, account_id, product_id, balance_fen, maturity_date, line_no)`,
+      typedAll(rows, first, batches),
+    );
+    flush();
+    await createRejects(h, i.rejects);
+    if (rows.rejected) await h.copyFrom(rejectsTarget(i.rejects), createReadStream(rejFile));
+    const s = read.splitter;
+    if (s.rejects.length) {
+      const csv = stringify(s.rejects.map((r) => [r.line, '(row)', r.raw, r.reason]));
+      await h.copyFrom(`${i.rejects} (line_no, column_name, value, reason)`, Readable.from([csv]));
+    }
+    return { read, date, present: header.present, warnings: header.warnings, keys };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function typed(rows: HoldingsRows, b: SplitBatch): SplitBatch {
+  const before = rows.loaded;
+  const bytes = b.records ? rows.push(b.bytes) : Buffer.alloc(0);
+  return { bytes, records: rows.loaded - before };
+}
+
+async function* typedAll(
+  rows: HoldingsRows,
+  first: SplitBatch[],
+  rest: AsyncIterable<SplitBatch>,
+): AsyncGenerator<SplitBatch> {
+  yield* first;
+  for await (const b of rest) yield typed(rows, b);
+}
+
+/**
+ * The standalone day table: the parent's columns and constraints, CHECK (as_of_date = D) (ATTACH
+ * then skips its scan), as_of_date defaulting to D (so the COPY does not carry it), and the line
+ * number for duplicate reporting (dropped before the swap).
+ */
+async function createDay(h: DbHandle, day: string, date: string): Promise<void> {
+  const d = `${lit(date)}::date`;
+  await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${day}`));
+  await h.db.execute(
+    sql.raw(`CREATE TABLE ${day} (LIKE holdings INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+      line_no int NOT NULL, CONSTRAINT ${day}_date CHECK (as_of_date = ${d}))`),
+  );
+  await h.db.execute(sql.raw(`ALTER TABLE ${day} ALTER COLUMN as_of_date SET DEFAULT ${d}`));
+}
+
+const rejectsTarget = (t: string) => `${t} (line_no, column_name, value, reason, account_id, product_id)`;
+
+async function createRejects(h: DbHandle, table: string): Promise<void> {
+  const unlogged = h.kind === 'postgres' ? 'UNLOGGED ' : '';
+  await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${table}`));
+  await h.db.execute(
+    sql.raw(`CREATE ${unlogged}TABLE ${table} (line_no int NOT NULL, column_name text, value text, reason text,
+      account_id text, product_id text)`),
+  );
+}
+
+/** Every customer and product id, once per file (≈ 60–80 MiB for 1 M customers). */
+async function loadRefs(db: AppDb): Promise<HoldingsRefs> {
+  return {
+    customers: await idSet(db, 'customers', 'customer_id'),
+    products: await idSet(db, 'products', 'product_id'),
+  };
+}
+
+async function idSet(db: AppDb, table: string, id: string): Promise<IdSet> {
+  // one string joined in SQL is far cheaper to fetch than a million row objects
+  const [r] = await query<{ ids: string | null; nl: number | string }>(
+    db,
+    sql.raw(`SELECT string_agg(${id}, E'\\n') AS ids, count(*) FILTER (WHERE strpos(${id}, E'\\n') > 0) AS nl
+      FROM ${table}`),
+  );
+  if (!r?.ids) return IdSet.of([]);
+  if (Number(r.nl) === 0) return new IdSet(Buffer.from(r.ids));
+  const rows = await query<{ id: string }>(db, sql.raw(`SELECT ${id} AS id FROM ${table}`));
+  return IdSet.of(rows.map((x) => x.id));
+}

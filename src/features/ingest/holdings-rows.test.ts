@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { HoldingsRows, dateOk, moneyKind, type RowReject } from './holdings-rows.js';
+import { IdSet } from './id-set.js';
+import { KeySeen } from './key-seen.js';
+import { RecordSplitter } from './record-splitter.js';
+
+const cols = { as_of_date: 0, customer_id: 1, account_id: 2, product_id: 3, balance: 4, maturity_date: 5 };
+const refs = { customers: IdSet.of(['C1', 'C2', 'C,3']), products: IdSet.of(['DD01', 'TD01']) };
+
+function run(body: string, date: string | null = '2026-11-20') {
+  const s = new RecordSplitter(true);
+  const rejects: RowReject[] = [];
+  const keys = new KeySeen();
+  const rows = new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys);
+  const split = s.push(Buffer.from(`a,b,c,d,e,f\n${body}`));
+  const end = s.end();
+  const out = rows.push(Buffer.concat([split.bytes, end.bytes])).toString();
+  return { out, rejects: rejects.map((r) => [r.line, r.column, r.value, r.reason]), keys, rows };
+}
+
+describe('HoldingsRows', () => {
+  it('writes typed rows: fen by integer arithmetic, quoted fields re-quoted, line number last', () => {
+    const r = run(
+      '2026-11-20,C1,A1,DD01,8766.52,\n2026-11-20,"C,3","A""2",TD01,7.5,2027-02-28\n2026-11-20,C2,A3,DD01,-0.00,""\n',
+    );
+    expect(r.out).toBe('C1,A1,DD01,876652,,2\n"C,3","A""2",TD01,750,2027-02-28,3\nC2,A3,DD01,0,,4\n');
+    expect(r.rejects).toEqual([]);
+  });
+
+  it('rejects with the SQL path reasons, first failing check first', () => {
+    const r = run(
+      [
+        '2026-11-19,C9,A1,DD01,1,',
+        ',C1,A1,DD01,1,',
+        '2026-11-20,C9,A1,DD01,1.234,',
+        '2026-11-20,C1,A1,DD01,-5.00,',
+        '2026-11-20,C1,A1,DD01,1,2026-02-30',
+        '2026-11-20,C9,A1,DD01,1,',
+        '2026-11-20,C1,A1,XX,1,',
+        '2026-11-20,C1,,DD01,1,',
+        '2026-11-20,C1,A1,DD01,"",',
+        '',
+      ].join('\n'),
+    );
+    expect(r.out).toBe('');
+    expect(r.rejects).toEqual([
+      [2, 'as_of_date', '2026-11-19', "as_of_date is not the file's business date 2026-11-20"],
+      [3, 'as_of_date', '', 'required value is empty'],
+      [4, 'balance', '1.234', 'not an amount with at most 2 decimals'],
+      [5, 'balance', '-5.00', 'must not be negative'],
+      [6, 'maturity_date', '2026-02-30', 'not a real date YYYY-MM-DD'],
+      [7, 'customer_id', 'C9', 'unknown customer'],
+      [8, 'product_id', 'XX', 'unknown product'],
+      [9, 'account_id', '', 'required value is empty'],
+      [10, 'balance', '', 'required value is empty'],
+    ]);
+  });
+
+  it('takes the first row as_of_date when there is no date, and marks repeated keys as candidates', () => {
+    const r = run('2026-11-20,C1,A1,DD01,1,\n2026-11-20,C2,A1,DD01,2,\n');
+    expect(r.rows.date).toBe('2026-11-20');
+    expect(r.keys.candidates()).toEqual([2, 3]);
+    expect(() => run('2026-13-01,C1,A1,DD01,1,\n', null)).toThrow(/no business date/);
+  });
+
+  it('checks money and dates like the SQL patterns', () => {
+    const m = (s: string) => moneyKind(Buffer.from(s), 0, s.length);
+    expect([m('0'), m('12.5'), m('-0.00'), m('-1'), m('1.'), m('.5'), m('1e3'), m('1'.repeat(21))]).toEqual([
+      1, 1, 1, 2, 0, 0, 0, 0,
+    ]);
+    const d = (s: string) => dateOk(Buffer.from(s), 0, s.length);
+    expect([d('2024-02-29'), d('2023-02-29'), d('0000-01-01'), d('2026-04-31'), d('2026-1-01')]).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe('IdSet', () => {
+  it('finds ids by bytes', () => {
+    const s = IdSet.of(['C1', 'C22', '客户']);
+    const has = (v: string) => s.has(Buffer.from(v), 0, Buffer.byteLength(v));
+    expect([has('C1'), has('C22'), has('客户'), has('C2'), has('')]).toEqual([true, true, true, false, false]);
+  });
+});
