@@ -223,6 +223,15 @@ describe('guanhu import', () => {
     expect(p).toEqual({ name: '测试基金三号', category: 'fund' });
   });
 
+  it('refuses a holdings file whose every row is bad, keeping the day as it was', async () => {
+    const before = await holdingsOf('2026-11-20');
+    expect(before.length).toBeGreaterThan(0);
+    const f = await one('all-rejected');
+    expect(f.status).toBe('failed');
+    expect(f.message).toMatch(/all 2 rows were rejected/);
+    expect(await holdingsOf('2026-11-20')).toEqual(before);
+  });
+
   it('keeps the previous day when the merge fails before commit, and a re-run loads it', async () => {
     const before = await holdingsOf('2026-11-20');
     const crashed = await one('holdings-v2', {

@@ -131,6 +131,11 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     }
     f.rejected = await finish();
     f.loaded = f.read - f.rejected;
+    // A holdings file is the whole day: one whose every row is bad would replace the day with
+    // nothing (everyone at AUM 0). Refuse it and keep the day as it was.
+    if (f.kind === 'holdings' && f.read > 0 && f.loaded === 0) {
+      throw new ImportFileError(`all ${f.read} rows were rejected; the day's holdings were kept as they were`);
+    }
     f.status = 'loaded';
     await h.db.transaction(async (txDb) => {
       const tx = txDb as unknown as AppDb;
