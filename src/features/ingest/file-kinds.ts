@@ -3,17 +3,22 @@
  * its key (for duplicate detection) and the PostgreSQL enum type each enumerated column is cast
  * to. Validation SQL (validate-sql.ts) and the merges read this, so a rule lives in one place.
  */
-export const KINDS = [
-  'org',
-  'staff',
-  'products',
-  'customers',
-  'relationships',
-  'holdings',
-  'transactions',
-  'contacts',
-  'complaints',
-] as const;
+import {
+  assetClass,
+  complaintSeverity,
+  contactChannel,
+  gender,
+  importKind,
+  orgLevel,
+  productCategory,
+  riskLevel,
+  riskRating,
+  staffRole,
+  staffStatus,
+  txnChannel,
+  txnDirection,
+} from '../../platform/db/schema.js';
+export const KINDS = importKind.enumValues;
 export type Kind = (typeof KINDS)[number];
 
 export type ColType =
@@ -47,7 +52,12 @@ export interface KindSpec {
 }
 
 const text: ColType = { t: 'text' };
-const en = (pgType: string, ...values: string[]): ColType => ({ t: 'enum', values, pgType });
+/** An enumerated column: the values and the SQL type come from the schema's pgEnum, never retyped. */
+const en = (e: { enumName: string; enumValues: readonly string[] }): ColType => ({
+  t: 'enum',
+  values: [...e.enumValues],
+  pgType: e.enumName,
+});
 const req = (name: string, type: ColType = text, ref?: Ref): ColSpec => ({
   name,
   required: true,
@@ -73,7 +83,7 @@ export const SPECS: Record<Kind, KindSpec> = {
       req('org_id'),
       // required column, empty for the root; the parent may come later in the same file
       { name: 'parent_id', required: true, notEmpty: false, type: text },
-      req('level', en('org_level', 'head_office', 'branch', 'sub_branch', 'outlet')),
+      req('level', en(orgLevel)),
       req('name'),
     ],
   },
@@ -84,22 +94,8 @@ export const SPECS: Record<Kind, KindSpec> = {
       req('staff_id'),
       req('org_id', text, 'org'),
       req('name'),
-      req(
-        'role',
-        en(
-          'staff_role',
-          'rm',
-          'wealth_rm',
-          'private_advisor',
-          'lobby_manager',
-          'outlet_head',
-          'sub_branch_manager',
-          'branch_manager',
-          'head_office',
-          'admin',
-        ),
-      ),
-      req('status', en('staff_status', 'active', 'left')),
+      req('role', en(staffRole)),
+      req('status', en(staffStatus)),
       opt('phone'),
     ],
   },
@@ -109,22 +105,9 @@ export const SPECS: Record<Kind, KindSpec> = {
     columns: [
       req('product_id'),
       req('name'),
-      req(
-        'category',
-        en(
-          'product_category',
-          'demand_deposit',
-          'time_deposit',
-          'wealth',
-          'fund',
-          'insurance',
-          'gold',
-          'bond',
-          'trust',
-        ),
-      ),
-      req('asset_class', en('asset_class', 'cash', 'fixed_income', 'equity', 'alternative', 'protection')),
-      req('risk_rating', en('risk_rating', 'R1', 'R2', 'R3', 'R4', 'R5')),
+      req('category', en(productCategory)),
+      req('asset_class', en(assetClass)),
+      req('risk_rating', en(riskRating)),
       opt('min_purchase', { t: 'money', sign: 'nonneg' }),
       opt('term_days', { t: 'int', min: 1 }),
       opt('is_key', { t: 'bool' }),
@@ -139,10 +122,10 @@ export const SPECS: Record<Kind, KindSpec> = {
       opt('id_number'),
       opt('phone'),
       opt('birth_date', date),
-      opt('gender', en('gender', 'm', 'f')),
+      opt('gender', en(gender)),
       req('home_org_id', text, 'outlet'),
       opt('open_date', date),
-      opt('risk_level', en('risk_level', 'C1', 'C2', 'C3', 'C4', 'C5')),
+      opt('risk_level', en(riskLevel)),
       opt('risk_assessed_on', date),
       opt('tags', { t: 'list' }),
     ],
@@ -171,9 +154,9 @@ export const SPECS: Record<Kind, KindSpec> = {
       req('txn_id'),
       req('customer_id', text, 'customer'),
       req('txn_time', ts),
-      req('direction', en('txn_direction', 'in', 'out')),
+      req('direction', en(txnDirection)),
       req('amount', { t: 'money', sign: 'positive' }),
-      opt('channel', en('txn_channel', 'counter', 'atm', 'mobile', 'online', 'other')),
+      opt('channel', en(txnChannel)),
       opt('product_id', text, 'product'),
     ],
   },
@@ -184,7 +167,7 @@ export const SPECS: Record<Kind, KindSpec> = {
       req('contact_id'),
       req('staff_id', text, 'staff'),
       req('customer_id', text, 'customer'),
-      req('channel', en('contact_channel', 'phone', 'visit', 'wechat', 'sms', 'video', 'event')),
+      req('channel', en(contactChannel)),
       req('started_at', ts),
       opt('duration_seconds', { t: 'int', min: 0 }),
       opt('connected', { t: 'bool' }),
@@ -199,7 +182,7 @@ export const SPECS: Record<Kind, KindSpec> = {
       req('complaint_id'),
       req('customer_id', text, 'customer'),
       req('received_at', ts),
-      req('severity', en('complaint_severity', 'normal', 'urgent', 'major')),
+      req('severity', en(complaintSeverity)),
       req('category'),
       opt('summary'),
       opt('owner_staff_id', text, 'staff'),
