@@ -9,7 +9,7 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
     name,
     include: ['test/integration/**/*.test.ts'],
     // The CLI tests start the command with its own embedded database: once is enough.
-    exclude: db === 'postgres' ? ['test/integration/cli.test.ts'] : [],
+    exclude: db === 'postgres' ? ['test/integration/cli.test.ts', 'test/integration/ingest-cli.test.ts'] : [],
     env: { GUANHU_TEST_DB: db },
     testTimeout: 60_000,
     hookTimeout: 120_000,

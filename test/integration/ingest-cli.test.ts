@@ -13,7 +13,8 @@ const guanhu = (args: string[], env: Record<string, string>) =>
   );
 
 // Starts the CLI as a user would, on its own embedded database: runs once (not again on PostgreSQL).
-describe.runIf(process.env.GUANHU_TEST_DB !== 'postgres')('guanhu import (command line)', () => {
+// Runs in the PGlite project only (vitest.config.ts): the command uses its own embedded database.
+describe('guanhu import (command line)', () => {
   it('loads a folder, prints one line per file, exits 0; exits 1 with the reason when a file fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'guanhu-import-cli-'));
     const env = { DATABASE_URL: '', GUANHU_DATA_DIR: join(dir, 'data') };
