@@ -36,4 +36,8 @@ export async function swapDayPartition(
   await db.execute(sql.raw(`DROP TABLE IF EXISTS ${name}`));
   await db.execute(sql.raw(`ALTER TABLE ${staging} RENAME TO ${name}`));
   await db.execute(sql.raw(`ALTER TABLE ${table} ATTACH PARTITION ${name} FOR VALUES IN ('${isoDate}')`));
+  // A freshly built day has no statistics; without them the planner guesses, and the customer
+  // list (which walks the day's AUM index with filters) picked plans 20× slower. ANALYZE
+  // samples ~30k rows: a few hundred ms for a million.
+  await db.execute(sql.raw(`ANALYZE ${name}`));
 }
