@@ -1,0 +1,1 @@
+CREATE INDEX "customer_aum_daily_band_avg_idx" ON "customer_aum_daily" USING btree ("as_of_date","band","avg_fen" DESC NULLS LAST,"customer_id") WHERE "customer_aum_daily"."band" IS NOT NULL;
