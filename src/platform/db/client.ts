@@ -46,6 +46,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 async function openPostgres(url: string): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const safe = redactUrl(url);
+  let ending = false;
+  // An idle pooled connection that the server closes (restart, failover, DROP DATABASE … FORCE)
+  // emits 'error' on the pool; without a listener node-postgres would crash the process. The pool
+  // replaces the connection on next use, so a warning is enough — and nothing while shutting down.
+  pool.on('error', (err) => {
+    if (!ending) process.stderr.write(`guanhu: a PostgreSQL connection was closed: ${err.message}\n`);
+  });
   try {
     const c = await pool.connect();
     c.release();
@@ -68,7 +75,10 @@ async function openPostgres(url: string): Promise<DbHandle> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      ending = true;
+      return pool.end();
+    },
   };
 }
 
