@@ -13,24 +13,12 @@ import { openDatabase } from '../src/platform/db/client.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { ensureDefaultSettings } from '../src/platform/settings-store.js';
 import { seedDatabase } from '../src/synth/index.js';
+import { TARGETS } from '../src/synth/db-rows.js';
 import { recreateDatabase, round, timed, writeResult } from './lib.js';
 
 const DB = 'guanhu_bench_m';
-const TABLES = [
-  'org_units',
-  'staff',
-  'users',
-  'products',
-  'customers',
-  'customer_aum_daily',
-  'customer_aum_monthly',
-  'tier_history',
-  'holdings',
-  'relationships',
-  'contacts',
-  'transactions',
-  'complaints',
-];
+// Every table the seed fills, as the seed itself lists them.
+const TABLES = Object.keys(TARGETS);
 
 const url = await recreateDatabase(DB);
 const h = await openDatabase({ databaseUrl: url });

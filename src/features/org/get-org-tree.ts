@@ -17,14 +17,18 @@ import { query } from '../../platform/db/query.js';
 export async function getOrgTree(ctx: Ctx, actor: Actor) {
   const { value: s } = await loadSettings(ctx.db);
   const eligible = TIERS.slice(TIERS.indexOf(s.stewardship.managedFromTier));
+  const eligibleList = sql.join(
+    eligible.map((t) => sql`${t}::tier`),
+    sql`, `,
+  );
   const nodeScope = seesOwnBookOnly(actor) ? sql`o.org_id = ${actor.orgId}` : orgNodeScope(actor);
   const rows = await query(
     ctx.db,
     sql`
     WITH per_org AS (
       SELECT c.home_org_id AS org_id, count(*) AS customers,
-             count(*) FILTER (WHERE c.tier IN ${sql.raw(`(${eligible.map((t) => `'${t}'`).join(',')})`)}) AS eligible,
-             count(*) FILTER (WHERE c.tier IN ${sql.raw(`(${eligible.map((t) => `'${t}'`).join(',')})`)} AND r.customer_id IS NOT NULL) AS managed,
+             count(*) FILTER (WHERE c.tier IN (${eligibleList})) AS eligible,
+             count(*) FILTER (WHERE c.tier IN (${eligibleList}) AND r.customer_id IS NOT NULL) AS managed,
              coalesce(sum(d.aum_fen), 0) AS aum
       FROM customers c
       LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id
@@ -48,7 +52,6 @@ export async function getOrgTree(ctx: Ctx, actor: Actor) {
     GROUP BY o.org_id, o.parent_id, o.level, o.name, o.depth, o.path
     ORDER BY o.path`,
   );
-  const visibleRoot = seesOwnBookOnly(actor) ? actor.orgId : actor.orgId;
   return {
     nodes: rows.map((r) => {
       const el = Number(r.eligible);
@@ -56,7 +59,7 @@ export async function getOrgTree(ctx: Ctx, actor: Actor) {
       return {
         orgId: String(r.org_id),
         // The caller's own node is the root of what they see.
-        parentId: String(r.org_id) === visibleRoot ? null : (r.parent_id as string | null),
+        parentId: String(r.org_id) === actor.orgId ? null : (r.parent_id as string | null),
         level: r.level as 'head_office' | 'branch' | 'sub_branch' | 'outlet',
         name: String(r.name),
         customers: Number(r.customers),
