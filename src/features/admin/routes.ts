@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
 import { errorSchema } from '../customers/schemas.js';
 import { listBatchRuns, listImports } from './list-imports.js';
+import { pageQuery } from '../../platform/http/schemas.js';
 
 const date = z.string().describe('YYYY-MM-DD');
 const at = z.string().describe('ISO 8601, +08:00');
@@ -44,10 +45,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ct
       schema: {
         tags: ['admin'],
         summary: 'Files the importer looked at, newest first',
-        querystring: z.object({
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
+        querystring: pageQuery(50),
         response: {
           200: z.object({
             items: z.array(importFile),

@@ -7,6 +7,7 @@ import { requireActor } from '../../platform/http/auth-plugin.js';
 import { writeAudit } from '../../platform/audit.js';
 import { STAFF_ROLES } from '../../domain/settings.js';
 import { login } from './login.js';
+import { errorSchema } from '../../platform/http/schemas.js';
 
 export const meSchema = z.object({
   userId: z.number(),
@@ -18,8 +19,6 @@ export const meSchema = z.object({
   orgName: z.string(),
   orgLevel: z.enum(['head_office', 'branch', 'sub_branch', 'outlet']),
 });
-
-const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 
 const toMe = (a: z.infer<typeof meSchema>) => meSchema.parse(a);
 

@@ -8,8 +8,9 @@ import { getCustomer360 } from './get-customer-360.js';
 import { revealCustomerPii } from './reveal-customer-pii.js';
 import { summarizeCustomers } from './summarize-customers.js';
 import { customer360Schema, customerRowSchema, customerSummarySchema, errorSchema } from './schemas.js';
+import { idString, pageQuery } from '../../platform/http/schemas.js';
 
-const idParam = z.object({ customerId: z.string().min(1).max(32) });
+const idParam = z.object({ customerId: idString });
 
 export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx }) => {
   app.get(
@@ -18,13 +19,11 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
       schema: {
         tags: ['customers'],
         summary: 'Customers in the caller’s scope, paged, sorted by month-average AUM (names masked)',
-        querystring: z.object({
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
+        querystring: pageQuery().extend({
           tier: z.enum(TIERS).optional(),
           band: z.enum(TIERS).optional(),
-          orgId: z.string().min(1).max(32).optional(),
-          rmId: z.string().min(1).max(32).optional(),
+          orgId: idString.optional(),
+          rmId: idString.optional(),
           q: z.string().trim().min(1).max(64).optional(),
           managed: z
             .enum(['true', 'false'])
@@ -57,8 +56,8 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
         summary:
           'Counts and AUM per tier, near-threshold bands and coverage for the caller’s scope (optionally an org node or RM)',
         querystring: z.object({
-          orgId: z.string().min(1).max(32).optional(),
-          rmId: z.string().min(1).max(32).optional(),
+          orgId: idString.optional(),
+          rmId: idString.optional(),
         }),
         response: { 200: customerSummarySchema, 401: errorSchema },
       },

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TIERS, STAFF_ROLES } from '../../domain/settings.js';
 
-export const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export { errorSchema } from '../../platform/http/schemas.js';
 
 const money = z.string().describe('CNY, decimal with 2 decimals');
 const tier = z.enum(TIERS);

@@ -7,6 +7,7 @@ import { staffScope } from '../../platform/auth/scope.js';
 import { STAFF_ROLES } from '../../domain/settings.js';
 import { errorSchema } from '../customers/schemas.js';
 import { query } from '../../platform/db/query.js';
+import { idString } from '../../platform/http/schemas.js';
 
 const staffRow = z.object({
   staffId: z.string(),
@@ -23,7 +24,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ct
       schema: {
         tags: ['staff'],
         summary: 'Active staff in the caller’s scope (RMs see only themselves)',
-        querystring: z.object({ orgId: z.string().min(1).max(32).optional(), role: z.enum(STAFF_ROLES).optional() }),
+        querystring: z.object({ orgId: idString.optional(), role: z.enum(STAFF_ROLES).optional() }),
         response: { 200: z.object({ items: z.array(staffRow) }), 401: errorSchema },
       },
     },

@@ -20,6 +20,7 @@ import {
   tierSettingsBody,
   tierSettingsSchema,
 } from './schemas.js';
+import { pageQuery } from '../../platform/http/schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -45,10 +46,7 @@ export const tierRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
       schema: {
         tags: ['tiers'],
         summary: 'Near-threshold (临界) customers of a band in the caller’s scope, smallest gap first (names masked)',
-        querystring: nearQuery.extend({
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
-        }),
+        querystring: nearQuery.merge(pageQuery()),
         response: { 200: nearThresholdSchema, 401: errorSchema },
       },
     },

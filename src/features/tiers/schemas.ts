@@ -19,7 +19,7 @@ const perTier = z.object({
 const moves = z.object({ upgrades: z.number().int(), downgrades: z.number().int() });
 
 export const bandParam = z.enum(BANDS).describe('the tier the customers are near: premium 40–50k, affluent 160–200k …');
-export const orgIdParam = z.string().min(1).max(32);
+export { idString as orgIdParam } from '../../platform/http/schemas.js';
 export const dateParam = date;
 
 export const dashboardSchema = z.object({

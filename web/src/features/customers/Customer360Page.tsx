@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Col, Result, Row, Space } from 'antd';
+import { Button, Col, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { isNotFound } from '../../api/client';
 import { useCustomer } from '../../api/hooks';
-import { ErrorState, Loading } from '../shell/states';
+import { ErrorState, Loading, NotFoundPage } from '../shell/states';
 import AllocationSection from './c360/AllocationSection';
 import AumHistorySection from './c360/AumHistorySection';
 import ContactTimeline from './c360/ContactTimeline';
@@ -14,18 +14,12 @@ import RmSection from './c360/RmSection';
 import TierHistory from './c360/TierHistory';
 
 function CustomerNotFound() {
-  const { t } = useTranslation();
   return (
-    <Result
-      data-testid="not-found"
-      status="404"
-      title={t('notFound.customerTitle')}
-      subTitle={t('notFound.customerDesc')}
-      extra={
-        <Link to="/customers">
-          <Button type="primary">{t('notFound.backList')}</Button>
-        </Link>
-      }
+    <NotFoundPage
+      titleKey="notFound.customerTitle"
+      descKey="notFound.customerDesc"
+      backTo="/customers"
+      backKey="notFound.backList"
     />
   );
 }

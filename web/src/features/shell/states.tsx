@@ -45,17 +45,28 @@ export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetr
   );
 }
 
-export function NotFoundPage() {
+/** The 404 state: a whole unknown page by default, or something specific (a customer) with its own way back. */
+export function NotFoundPage({
+  titleKey = 'notFound.title',
+  descKey = 'notFound.desc',
+  backTo = '/',
+  backKey = 'notFound.backHome',
+}: {
+  titleKey?: string;
+  descKey?: string;
+  backTo?: string;
+  backKey?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Result
       data-testid="not-found"
       status="404"
-      title={t('notFound.title')}
-      subTitle={t('notFound.desc')}
+      title={t(titleKey)}
+      subTitle={t(descKey)}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('notFound.backHome')}</Button>
+        <Link to={backTo}>
+          <Button type="primary">{t(backKey)}</Button>
         </Link>
       }
     />
