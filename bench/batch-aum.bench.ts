@@ -11,9 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/platform/config.js';
 import { openDatabase, type DbHandle } from '../src/platform/db/client.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { ensureDayPartition } from '../src/platform/db/partitions.js';
+import { setCurrentAumDate, setCustomerTiersDate } from '../src/platform/db/state.js';
 import { ensureDefaultSettings } from '../src/platform/settings-store.js';
 import { runBatchDay } from '../src/features/tiering/run-batch-day.js';
 import { seedDatabase } from '../src/synth/index.js';
@@ -40,8 +42,9 @@ async function prepareNextDay(h: DbHandle): Promise<void> {
       tier_since = coalesce((SELECT max(changed_on) FROM tier_history t WHERE t.customer_id = c.customer_id), c.tier_since)
     FROM customer_aum_daily d WHERE d.as_of_date = ${SEEDED}::date AND d.customer_id = c.customer_id
       AND (c.tier IS DISTINCT FROM d.tier OR c.band IS DISTINCT FROM d.band)`);
-  await db.execute(sql`INSERT INTO system_state (key, value) VALUES ('aum_as_of', ${SEEDED})
-    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`);
+  // customers now equal the seeded day's rows, as after that night's tier step
+  await setCurrentAumDate(db, SEEDED);
+  await setCustomerTiersDate(db, SEEDED);
   await ensureDayPartition(db, 'holdings', DAY);
   await db.execute(sql`
     INSERT INTO holdings (as_of_date, customer_id, account_id, product_id, balance_fen, maturity_date)
@@ -54,7 +57,9 @@ async function prepareNextDay(h: DbHandle): Promise<void> {
 
 async function measure(h: DbHandle) {
   await prepareNextDay(h);
-  const run = await runBatchDay(h.db, DAY);
+  // as `guanhu batch run` does: GUANHU_BATCH_WORKERS (default 2) sessions on PostgreSQL
+  const workers = h.kind === 'postgres' ? loadConfig().batchWorkers : 1;
+  const run = await runBatchDay(h.db, DAY, { workers });
   const ms = (name: string) => run.steps.find((s) => s.name === name)?.ms ?? 0;
   const batchSeconds = (ms('aum') + ms('tiers')) / 1000;
   const ref = sql`SELECT customer_id, sum(balance_fen) FROM holdings WHERE as_of_date = ${DAY} GROUP BY customer_id`;
@@ -65,6 +70,7 @@ async function measure(h: DbHandle) {
   ).rows;
   return {
     customers: customers?.n ?? 0,
+    workers,
     runId: run.runId,
     steps: run.steps,
     aumPlusTiersSeconds: round(batchSeconds),

@@ -60,6 +60,7 @@ const queries = [
 ];
 
 const samples: Record<string, number[]> = {};
+const perQuery: Record<string, number[]> = {};
 const all: number[] = [];
 for (let round_ = 0; round_ < ROUNDS; round_++) {
   for (const u of users) {
@@ -71,6 +72,7 @@ for (let round_ = 0; round_ < ROUNDS; round_++) {
       const ms = performance.now() - t;
       if (round_ > 0) {
         (samples[u] ??= []).push(ms);
+        (perQuery[`${u} ${q || '(none)'}`] ??= []).push(ms);
         all.push(ms);
       }
     }
@@ -110,6 +112,11 @@ const perUser = Object.fromEntries(
   ]),
 );
 const refSorted = sortAsc(ref);
+// the slowest user × filter combinations, to see which query a p95 comes from
+const slowest = Object.entries(perQuery)
+  .map(([k, v]) => ({ query: k, p50: round(percentile(sortAsc(v), 50)), p95: round(percentile(sortAsc(v), 95)) }))
+  .sort((a, b) => b.p95 - a.p95)
+  .slice(0, 8);
 writeResult('customer-list-m', {
   database: 'postgresql',
   customers: n,
@@ -119,6 +126,7 @@ writeResult('customer-list-m', {
   firstRequestAfterDataChangeMs: round(coldMs),
   ms: { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s[s.length - 1]!) },
   perUser,
+  slowest,
   reference: {
     what: 'bare page query (current day, ORDER BY avg_fen LIMIT 50, no scope, no count) straight to PostgreSQL',
     p50: round(percentile(refSorted, 50)),

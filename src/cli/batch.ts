@@ -5,6 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { runBatch } from '../features/tiering/run-batch.js';
+import { loadConfig } from '../platform/config.js';
 import { parseDate } from './seed.js';
 import { describeDb, openMigrated } from './run.js';
 
@@ -17,11 +18,13 @@ export function batchCommand(): Command {
       ),
     )
     .action(async (o: { date?: string }) => {
-      const h = await openMigrated();
+      const config = loadConfig();
+      const h = await openMigrated(config);
       try {
         process.stderr.write(`batch on ${describeDb(h)}\n`);
         const results = await runBatch(h.db, {
           date: o.date,
+          workers: h.kind === 'postgres' ? config.batchWorkers : 1,
           onPlan: (dates) =>
             process.stderr.write(
               dates.length ? `dates: ${dates.join(', ')}\n` : 'nothing to do: every loaded date is processed\n',

@@ -13,6 +13,11 @@ export interface AppConfig {
   loginPerMinute: number;
   /** cookies need https in production; off for localhost */
   secureCookies: boolean;
+  /**
+   * sessions the nightly AUM step computes a day with at once on PostgreSQL (about the server's
+   * cores; PGlite always uses one)
+   */
+  batchWorkers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -26,5 +31,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionHours: Number(env.GUANHU_SESSION_HOURS ?? 12),
     loginPerMinute: Number(env.GUANHU_LOGIN_PER_MINUTE ?? 10),
     secureCookies: env.GUANHU_SECURE_COOKIES === '1',
+    batchWorkers: positiveInt('GUANHU_BATCH_WORKERS', env.GUANHU_BATCH_WORKERS ?? '2'),
   };
+}
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${value}"`);
+  return n;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import type { Settings, Tier } from '../../src/domain/settings.js';
 import { evaluateTier, type TierChange } from '../../src/domain/tiering.js';
-import { runBatch } from '../../src/features/tiering/run-batch.js';
+import { runBatch, type RunBatchOptions } from '../../src/features/tiering/run-batch.js';
 import type { AppDb } from '../../src/platform/db/client.js';
 import { ensureDayPartition } from '../../src/platform/db/partitions.js';
 import { query } from '../../src/platform/db/query.js';
@@ -21,6 +21,8 @@ import { freshDb, type TestDb } from '../support/db.js';
 const SEEDED = '2026-09-01';
 let t: TestDb;
 let db: AppDb;
+/** the batch as the CLI runs it: on PostgreSQL several sessions build a day (3 here: uneven ranges) */
+const batch = (o: RunBatchOptions = {}) => runBatch(db, { workers: t.handle.kind === 'postgres' ? 3 : 1, ...o });
 
 /** balance multiplier (numerator/denominator) for a customer group (last digit of the id) on a date */
 function factor(group: number, date: string): [number, number] | null {
@@ -163,7 +165,8 @@ async function checkDay(date: string, tiers: Settings['tiers'], latest = true): 
 /** A digest of everything the batch writes, to compare runs. */
 async function digest(): Promise<Record<string, string>> {
   const tables: Record<string, string> = {
-    daily: `SELECT as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band, home_org_id FROM customer_aum_daily`,
+    daily: `SELECT as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band, home_org_id, prev_tier, prev_band
+            FROM customer_aum_daily`,
     customers: `SELECT customer_id, tier, band, tier_since FROM customers`,
     history: `SELECT customer_id, changed_on, from_tier, to_tier, reason FROM tier_history`,
     monthly: `SELECT customer_id, month, avg_aum_fen, end_aum_fen FROM customer_aum_monthly`,
@@ -195,7 +198,7 @@ describe('nightly batch over three months', () => {
     const bad: string[] = [];
     for (let d = addDays(SEEDED, 1); d <= '2026-11-30'; d = addDays(d, 1)) {
       await makeHoldingsDay(d);
-      const [r] = await runBatch(db, { date: d });
+      const [r] = await batch({ date: d });
       expect(r!.steps.map((s) => s.name)).toEqual(
         addDays(d, 1).endsWith('-01') ? ['aum', 'tiers', 'monthly', 'org-tier'] : ['aum', 'tiers', 'org-tier'],
       );
@@ -256,33 +259,31 @@ describe('nightly batch over three months', () => {
 
   it('re-running a date (and so every later one) gives identical results', async () => {
     const before = await digest();
-    const runs = await runBatch(db, { date: '2026-11-29' });
+    const runs = await batch({ date: '2026-11-29' });
     expect(runs.map((r) => r.runId)).toEqual(['batch-2026-11-29-2', 'batch-2026-11-30-2']);
     expect(await digest()).toEqual(before);
   });
 
   it('a run killed part-way is repaired by running again', async () => {
     const before = await digest();
-    await expect(runBatch(db, { date: '2026-11-30', failAfter: 'tiers' })).rejects.toThrow(/injected failure/);
+    await expect(batch({ date: '2026-11-30', failAfter: 'tiers' })).rejects.toThrow(/injected failure/);
     const [failed] = await query<{ status: string; steps: unknown }>(
       db,
       sql`SELECT status::text, steps FROM batch_runs WHERE run_id = 'batch-2026-11-30-3'`,
     );
     expect(failed!.status).toBe('failed');
     // without --date the failed date is pending again
-    const again = await runBatch(db);
+    const again = await batch();
     expect(again.map((r) => r.date)).toEqual(['2026-11-30']);
     expect(await digest()).toEqual(before);
-    await expect(runBatch(db, { date: '2026-11-28', failAfter: 'aum' })).rejects.toThrow(/injected failure/);
-    expect((await runBatch(db)).map((r) => r.date)).toEqual(['2026-11-28', '2026-11-29', '2026-11-30']);
+    await expect(batch({ date: '2026-11-28', failAfter: 'aum' })).rejects.toThrow(/injected failure/);
+    expect((await batch()).map((r) => r.date)).toEqual(['2026-11-28', '2026-11-29', '2026-11-30']);
     expect(await digest()).toEqual(before);
   });
 
   it('fails clearly when the previous day is missing', async () => {
     await makeHoldingsDay('2026-12-02');
-    await expect(runBatch(db, { date: '2026-12-02' })).rejects.toThrow(
-      /previous day 2026-12-01 has no customer_aum_daily/,
-    );
+    await expect(batch({ date: '2026-12-02' })).rejects.toThrow(/previous day 2026-12-01 has no customer_aum_daily/);
   });
 
   it('a settings change takes effect from the next batch', async () => {
@@ -310,7 +311,7 @@ describe('nightly batch over three months', () => {
     );
     await makeHoldingsDay('2026-12-01');
     // pending: 12-01 (never run) and 12-02 (failed before), in order
-    const runs = await runBatch(db);
+    const runs = await batch();
     expect(runs.map((r) => [r.date, r.settingsVersion])).toEqual([
       ['2026-12-01', saved.version],
       ['2026-12-02', saved.version],
@@ -331,6 +332,68 @@ describe('nightly batch over three months', () => {
     );
     expect(moved!.n).toBeGreaterThan(0);
     // nothing is left to do
-    expect(await runBatch(db)).toEqual([]);
+    expect(await batch()).toEqual([]);
+  });
+
+  it('re-running earlier dates under other settings leaves every customer at the latest day’s tier', async () => {
+    // 12-01 and 12-02 ran with premium from 40,000; back to the defaults and run them again: the
+    // customers that premium floor lifted fall back although their tier did not move on 12-02
+    const current = await loadSettings(db);
+    const [admin] = await query<{ user_id: number; staff_id: string }>(
+      db,
+      sql`SELECT user_id, staff_id FROM users WHERE username = 'admin'`,
+    );
+    const lifted = await query<{ customer_id: string }>(
+      db,
+      sql`SELECT h.customer_id FROM tier_history h
+          WHERE h.changed_on = '2026-12-01' AND h.to_tier = 'premium' AND h.from_tier IS DISTINCT FROM 'premium'
+            AND (SELECT max(avg_fen) FROM customer_aum_daily d
+                 WHERE d.customer_id = h.customer_id AND d.as_of_date IN ('2026-12-01', '2026-12-02')) < 5000000`,
+    );
+    const defaults = { ...current.value.tiers, floorsFen: { ...current.value.tiers.floorsFen, premium: 5_000_000n } };
+    await saveSettings(
+      db,
+      {
+        ...current.value,
+        tiers: {
+          ...defaults,
+          bandLowPct: 80,
+          floorsFen: Object.fromEntries(Object.entries(defaults.floorsFen).map(([k, v]) => [k, v.toString()])),
+        },
+      },
+      { userId: admin!.user_id, staffId: admin!.staff_id },
+      'test: back to the defaults',
+    );
+    const runs = await batch({ date: '2026-12-01' });
+    expect(runs.map((r) => r.steps.find((x) => x.name === 'tiers')!.detail)).toEqual([
+      expect.stringContaining('every customer compared'),
+      expect.stringContaining('moved rows'),
+    ]);
+    const [stale] = await query<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM customers c JOIN customer_aum_daily d
+            ON d.customer_id = c.customer_id AND d.as_of_date = '2026-12-02'
+          WHERE c.tier IS DISTINCT FROM d.tier OR c.band IS DISTINCT FROM d.band`,
+    );
+    expect(stale!.n).toBe(0);
+    const back = await query<{ tier: string }>(
+      db,
+      sql`SELECT tier::text FROM customers WHERE customer_id IN (${sql.join(
+        lifted.map((r) => sql`${r.customer_id}`),
+        sql`, `,
+      )})`,
+    );
+    expect(lifted.length).toBeGreaterThan(0);
+    expect(back.every((r) => r.tier === 'mass')).toBe(true);
+  });
+
+  it('refuses a date whose previous day’s last run did not finish', async () => {
+    await expect(batch({ date: '2026-12-02', failAfter: 'aum' })).rejects.toThrow(/injected failure/);
+    await makeHoldingsDay('2026-12-03');
+    await expect(batch({ date: '2026-12-03' })).rejects.toThrow(
+      /previous day 2026-12-02 did not finish \(failed\); run `guanhu batch run`/,
+    );
+    // the plain run finishes the failed day first, then the new one
+    expect((await batch()).map((r) => r.date)).toEqual(['2026-12-02', '2026-12-03']);
   });
 });

@@ -4,11 +4,14 @@
  * Per customer, over the whole population in one statement:
  *   aum    = sum of D's holdings (absent: 0); accum (积数) = D−1's accum + aum, restarting on
  *            the 1st; avg = accum / days, rounded down to the fen;
- *   prev   = tier as of D−1: the latest tier_history row before D (none: first evaluation);
+ *   prev   = tier and band as of D−1: D−1's row when that day was processed (the normal case: no
+ *            look into tier_history), else the latest tier_history row before D and no band;
  *   months = on a month end, the earlier months of the downgrade window from
  *            customer_aum_monthly as count and maximum ("all below the floor" ⇔ max < floor);
  *   tier, band as domain/tiering.ts evaluateTier decides (the integration test checks it
  *   customer by customer). Ladder values are bound parameters from the run's settings.
+ * A `range` restricts it to customer ids in [from, to) so several sessions can each build a part
+ * (build-aum-day.ts); the holdings GROUP BY is restricted the same way.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, addMonths } from '../../domain/dates.js';
@@ -23,10 +26,31 @@ export const previousTierSql = (date: string): SQL => sql`
   FROM tier_history WHERE changed_on < ${date}::date
   ORDER BY customer_id, changed_on DESC, id DESC`;
 
-export function dayRowsSql(date: string, tiers: Settings['tiers']): SQL {
+/** customer ids from `from` (inclusive) to `to` (exclusive); null: unbounded */
+export interface IdRange {
+  from: string | null;
+  to: string | null;
+}
+
+export interface DayRowsOptions {
+  /** D−1 has its customer_aum_daily partition (required from the 2nd of a month) */
+  previousDay: boolean;
+  range?: IdRange;
+}
+
+function rangeSql(col: SQL, r: IdRange | undefined): SQL {
+  const conds: SQL[] = [];
+  if (r?.from != null) conds.push(sql`${col} >= ${r.from}`);
+  if (r?.to != null) conds.push(sql`${col} < ${r.to}`);
+  return conds.length ? sql.join(conds, sql` AND `) : sql`TRUE`;
+}
+
+export function dayRowsSql(date: string, tiers: Settings['tiers'], o: DayRowsOptions): SQL {
   const days = dayOfMonth(date);
   const carried = days > 1;
+  const prevDay = addDays(date, -1);
   const aum = sql`coalesce(h.aum, 0)`;
+  if (carried && !o.previousDay) throw new Error(`day rows of ${date} need ${prevDay}'s`);
   const accum = carried ? sql`coalesce(p.accum_fen, 0) + ${aum}` : aum;
   const periodEnd = tiers.basis === 'period_end';
   const earlier = tiers.downgradeMonths - 1;
@@ -42,25 +66,27 @@ export function dayRowsSql(date: string, tiers: Settings['tiers']): SQL {
 
   const base = sql`
     SELECT c.customer_id, c.home_org_id, ${aum} AS aum_fen, ${accum} AS accum_fen, (${accum}) / ${days}::int AS avg_fen,
-           t.tier AS prev ${withMonths ? sql`, m.n, m.hi` : sql``}
+           ${o.previousDay ? sql`p.tier AS prev, p.band AS prev_band` : sql`t.tier AS prev, NULL::tier AS prev_band`}
+           ${withMonths ? sql`, m.n, m.hi` : sql``}
     FROM customers c
     LEFT JOIN (SELECT customer_id, sum(balance_fen)::bigint AS aum FROM ${sql.raw(partitionName('holdings', date))}
-               GROUP BY customer_id) h ON h.customer_id = c.customer_id
+               WHERE ${rangeSql(sql`customer_id`, o.range)} GROUP BY customer_id) h ON h.customer_id = c.customer_id
     ${
-      carried
-        ? sql`LEFT JOIN ${sql.raw(partitionName('customer_aum_daily', addDays(date, -1)))} p
-          ON p.as_of_date = ${addDays(date, -1)}::date AND p.customer_id = c.customer_id`
-        : sql``
+      o.previousDay
+        ? sql`LEFT JOIN ${sql.raw(partitionName('customer_aum_daily', prevDay))} p
+          ON p.as_of_date = ${prevDay}::date AND p.customer_id = c.customer_id`
+        : sql`LEFT JOIN (${previousTierSql(date)}) t ON t.customer_id = c.customer_id`
     }
-    LEFT JOIN (${previousTierSql(date)}) t ON t.customer_id = c.customer_id
     ${
       withMonths
         ? sql`LEFT JOIN (
             SELECT customer_id, count(*)::int AS n, max(${periodEnd ? sql`end_aum_fen` : sql`avg_aum_fen`}) AS hi
             FROM customer_aum_monthly WHERE month >= ${addMonths(start, -earlier)}::date AND month < ${start}::date
+              AND ${rangeSql(sql`customer_id`, o.range)}
             GROUP BY customer_id) m ON m.customer_id = c.customer_id`
         : sql``
-    }`;
+    }
+    WHERE ${rangeSql(sql`c.customer_id`, o.range)}`;
   const amount = periodEnd ? sql`b.aum_fen` : sql`b.avg_fen`;
   const qualified = sql`
     SELECT b.*, ${qualifiesSql(amount, tiers)} AS qual, ${amount} AS amt FROM (${base}) b`;
@@ -69,6 +95,6 @@ export function dayRowsSql(date: string, tiers: Settings['tiers']): SQL {
     FROM (${qualified}) q`;
   return sql`
     SELECT ${date}::date AS as_of_date, customer_id, aum_fen, accum_fen, ${days}::int AS days, avg_fen,
-           tier, ${bandSql(sql`tier`, sql`amt`, tiers)} AS band, home_org_id
+           tier, ${bandSql(sql`tier`, sql`amt`, tiers)} AS band, home_org_id, prev AS prev_tier, prev_band
     FROM (${decided}) x`;
 }

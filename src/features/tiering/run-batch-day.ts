@@ -18,6 +18,8 @@ import { summariseOrgTiers } from './summarise-org-tiers.js';
 export type BatchStep = 'aum' | 'tiers' | 'monthly' | 'org-tier';
 
 export interface BatchDayOptions {
+  /** sessions computing the AUM rows at once (build-aum-day.ts); only PostgreSQL may use > 1 */
+  workers?: number;
   onStep?: (date: string, step: StepRecord) => void;
   /** test hook: throw right after this step, as if the process were killed there */
   failAfter?: BatchStep;
@@ -41,7 +43,7 @@ export async function runBatchDay(db: AppDb, date: string, opts: BatchDayOptions
     if (opts.failAfter === name) throw new Error(`injected failure after step ${name} of ${date}`);
   };
   try {
-    await step('aum', () => buildAumDay(db, date, settings.value.tiers));
+    await step('aum', () => buildAumDay(db, date, settings.value.tiers, { workers: opts.workers }));
     await step('tiers', () => recordTierChanges(db, date));
     if (isMonthEnd(date)) await step('monthly', () => closeMonth(db, date));
     await step('org-tier', () => summariseOrgTiers(db, date));

@@ -207,15 +207,24 @@ export const customerAumDaily = pgTable(
     tier: tier('tier').notNull(),
     band: tier('band'),
     homeOrgId: text('home_org_id').notNull(),
+    /**
+     * The tier and band in force the day before (the previous day's row; with no previous day,
+     * the latest tier_history row before as_of_date and no band). The tier step writes history
+     * and updates customers from the rows where these differ, without a second pass over the
+     * population.
+     */
+    prevTier: tier('prev_tier'),
+    prevBand: tier('prev_band'),
   },
+  // Each index is rebuilt every night on a million-row day (build-aum-day.ts), so there are as few
+  // as the customer list needs (docs/architecture.md, "Nightly batch"): the day is chosen by
+  // partition, so the keys leave as_of_date out; tier and outlet filters walk the AUM order.
   (t) => [
     primaryKey({ columns: [t.asOfDate, t.customerId] }),
-    index('customer_aum_daily_avg_idx').on(t.asOfDate, t.avgFen.desc(), t.customerId),
-    index('customer_aum_daily_tier_avg_idx').on(t.asOfDate, t.tier, t.avgFen.desc(), t.customerId),
-    index('customer_aum_daily_org_avg_idx').on(t.asOfDate, t.homeOrgId, t.avgFen.desc(), t.customerId),
+    index('customer_aum_daily_avg_idx').on(t.avgFen.desc(), t.customerId),
     // Near-threshold lists filter on band, which ~3% of customers have: a small partial index.
     index('customer_aum_daily_band_avg_idx')
-      .on(t.asOfDate, t.band, t.avgFen.desc(), t.customerId)
+      .on(t.band, t.avgFen.desc(), t.customerId)
       .where(sql`${t.band} IS NOT NULL`),
     check('customer_aum_daily_nonneg', sql`${t.aumFen} >= 0 AND ${t.accumFen} >= 0 AND ${t.avgFen} >= 0`),
     check('customer_aum_daily_days', sql`${t.days} BETWEEN 1 AND 31`),
