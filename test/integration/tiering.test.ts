@@ -281,6 +281,21 @@ describe('nightly batch over three months', () => {
     expect(await digest()).toEqual(before);
   });
 
+  it('clears the staging tables a killed AUM step left behind', async () => {
+    const before = await digest();
+    // as if a run of 11-30 had been killed while its sessions were filling their parts
+    await db.execute(sql.raw(`CREATE TABLE customer_aum_daily_s20261130 (LIKE customer_aum_daily)`));
+    await db.execute(sql.raw(`CREATE TABLE customer_aum_daily_s20261130_2 (LIKE customer_aum_daily)`));
+    await db.execute(sql.raw(`INSERT INTO customer_aum_daily_s20261130_2 SELECT * FROM customer_aum_daily LIMIT 5`));
+    expect((await batch({ date: '2026-11-30' })).map((r) => r.date)).toEqual(['2026-11-30']);
+    const [left] = await query<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE 'customer_aum_daily_s%'`,
+    );
+    expect(left!.n).toBe(0);
+    expect(await digest()).toEqual(before);
+  });
+
   it('fails clearly when the previous day is missing', async () => {
     await makeHoldingsDay('2026-12-02');
     await expect(batch({ date: '2026-12-02' })).rejects.toThrow(/previous day 2026-12-01 has no customer_aum_daily/);

@@ -1,20 +1,22 @@
 /**
  * Step "aum": D's customer_aum_daily partition (AUM, 积数, average, the day's tier, band and home
- * outlet, and the tier and band the day before, from day-rows-sql.ts), built whole in a fresh
- * standalone table and swapped in.
+ * outlet, and the tier and band the day before, from day-rows-sql.ts), built whole in fresh
+ * standalone tables and swapped in.
  *
  * Why this shape (measured at 1 M customers, docs/architecture.md "Nightly batch"):
- *  - the rows are computed by `workers` sessions at once, each over its own range of customer
- *    ids (INSERT … SELECT cannot use PostgreSQL's parallel query, and the joins are by far the
- *    largest cost); PGlite has one connection, so one worker there;
- *  - the table has no index while it fills; each index is then built once, from the parent's own
+ *  - with `workers` > 1 (PostgreSQL), the day is itself partitioned by customer id range, one
+ *    part per session: each session fills its part (INSERT … SELECT cannot use PostgreSQL's
+ *    parallel query, and the joins are by far the largest cost), builds its indexes and analyses
+ *    it, so both cores stay busy through the index builds too. PGlite has one connection: one
+ *    plain table there;
+ *  - a table has no index while it fills; each index is then built once, from the parent's own
  *    definitions (so an index added by a migration is built too), and ATTACH PARTITION adopts it;
- *  - it copies the parent's columns and CHECK constraints plus CHECK (as_of_date = D), so ATTACH
- *    needs no validation scan.
- * The staging table is committed before the workers fill it (they are other sessions), so a
- * killed run can leave it behind: the next run drops it first. Nothing a reader sees changes
- * until the swap, which is one transaction; the indexes and the constraint are then renamed so a
- * re-run can use the staging names again.
+ *  - the tables copy the parent's columns and CHECK constraints plus CHECK (as_of_date = D) (and
+ *    a part its id range), so neither ATTACH needs a validation scan.
+ * The staging tables are committed before the sessions fill them, so a killed run can leave them
+ * behind: the next run drops them first. Nothing a reader sees changes until the swap, which is
+ * one transaction; the tables, indexes and constraints are then renamed so a re-run can use the
+ * staging names again.
  */
 import { sql } from 'drizzle-orm';
 import { addDays } from '../../domain/dates.js';
@@ -66,40 +68,93 @@ export async function buildAumDay(
   const target = partitionName('customer_aum_daily', date);
   const stage = `customer_aum_daily_s${date.replace(/-/g, '')}`;
   const indexes = await parentIndexes(db, 'customer_aum_daily');
-  await db.execute(sql.raw(`DROP TABLE IF EXISTS ${stage}`));
-  await db.execute(sql.raw(`CREATE TABLE ${stage} (LIKE customer_aum_daily INCLUDING CONSTRAINTS)`));
-  await db.execute(sql.raw(`ALTER TABLE ${stage} ADD CONSTRAINT ${stage}_day CHECK (as_of_date = '${date}')`));
-
   const ranges = await idRanges(db, Math.max(1, o.workers ?? 1));
+  const parts = ranges.length > 1 ? ranges.map((range, i) => ({ table: `${stage}_${i + 1}`, range })) : [];
+  await dropStaging(db, stage);
   let mark = performance.now();
   const lap = () => {
     const ms = Math.round(performance.now() - mark);
     mark = performance.now();
     return ms;
   };
-  const counts = await Promise.all(
-    ranges.map((range) =>
-      inTransaction(db, async (t) => {
-        const inserted = await t.execute(sql`
-          INSERT INTO ${sql.raw(stage)} (as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band,
+
+  /** one standalone table of rows (a range, or every customer), then its indexes */
+  const build = async (table: string, range: IdRange | undefined): Promise<number> => {
+    await db.execute(sql.raw(`CREATE TABLE ${table} (LIKE customer_aum_daily INCLUDING CONSTRAINTS)`));
+    const checks = [`ADD CONSTRAINT ${stage}_day CHECK (as_of_date = '${date}')`];
+    if (range) checks.push(`ADD CONSTRAINT ${table}_range CHECK (${rangeCheck(range)})`);
+    await db.execute(sql.raw(`ALTER TABLE ${table} ${checks.join(', ')}`));
+    const rows = await inTransaction(db, async (t) =>
+      affectedRows(
+        await t.execute(sql`
+          INSERT INTO ${sql.raw(table)} (as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band,
                                          home_org_id, prev_tier, prev_band)
-          ${dayRowsSql(date, tiers, { previousDay, range })}`);
-        return affectedRows(inserted);
-      }),
-    ),
-  );
-  const computeMs = lap();
-  for (const ix of indexes) await inTransaction(db, (t) => t.execute(sql.raw(ix.create(stage))));
-  const indexMs = lap();
+          ${dayRowsSql(date, tiers, { previousDay, range })}`),
+      ),
+    );
+    for (const ix of indexes) await inTransaction(db, (t) => t.execute(sql.raw(ix.create(table))));
+    // a part's statistics, which the planner uses for it (the swap analyses a one-table day)
+    if (range) await db.execute(sql.raw(`ANALYZE ${table}`));
+    return rows;
+  };
+
+  let rows: number;
+  if (!parts.length) rows = await build(stage, undefined);
+  else {
+    // the day is partitioned by customer id range, one partition per session: each session fills
+    // and indexes its own table, so the sessions stay busy through the index builds too
+    await db.execute(
+      sql.raw(`CREATE TABLE ${stage} (LIKE customer_aum_daily INCLUDING CONSTRAINTS) PARTITION BY RANGE (customer_id)`),
+    );
+    await db.execute(sql.raw(`ALTER TABLE ${stage} ADD CONSTRAINT ${stage}_day CHECK (as_of_date = '${date}')`));
+    for (const ix of indexes) await db.execute(sql.raw(ix.create(stage)));
+    const counts = await Promise.all(parts.map((p) => build(p.table, p.range)));
+    rows = counts.reduce((a, b) => a + b, 0);
+    // each part's indexes match the day's, so ATTACH adopts them; its CHECKs spare the scan
+    for (const p of parts)
+      await db.execute(sql.raw(`ALTER TABLE ${stage} ATTACH PARTITION ${p.table} FOR VALUES ${rangeBounds(p.range)}`));
+  }
+  const buildMs = lap();
 
   await inTransaction(db, async (t) => {
-    await swapDayPartition(t, 'customer_aum_daily', date, stage);
+    await swapDayPartition(t, 'customer_aum_daily', date, stage, parts.length === 0);
     for (const ix of indexes)
       await t.execute(sql.raw(`ALTER INDEX ${stage}_${ix.suffix} RENAME TO ${target}_${ix.suffix}`));
     await t.execute(sql.raw(`ALTER TABLE ${target} RENAME CONSTRAINT ${stage}_day TO ${target}_day`));
+    for (const [i, p] of parts.entries()) {
+      const name = `${target}_${i + 1}`;
+      await t.execute(sql.raw(`ALTER TABLE ${p.table} RENAME TO ${name}`));
+      await t.execute(sql.raw(`ALTER TABLE ${name} RENAME CONSTRAINT ${p.table}_range TO ${name}_range`));
+      for (const ix of indexes)
+        await t.execute(sql.raw(`ALTER INDEX ${p.table}_${ix.suffix} RENAME TO ${name}_${ix.suffix}`));
+    }
   });
-  const detail = `${ranges.length} sessions: rows ${computeMs} ms, ${indexes.length} indexes ${indexMs} ms, swap ${lap()} ms`;
-  return { rows: counts.reduce((a, b) => a + b, 0), detail };
+  const sessions = Math.max(1, parts.length);
+  const detail = `${sessions} session${sessions > 1 ? 's' : ''}: rows and ${indexes.length} indexes ${buildMs} ms, swap ${lap()} ms`;
+  return { rows, detail };
+}
+
+/** Drops what a killed run may have left: the staging day and its parts, attached or not. */
+async function dropStaging(db: AppDb, stage: string): Promise<void> {
+  await db.execute(sql.raw(`DROP TABLE IF EXISTS ${stage}`));
+  const left = await query<{ name: string }>(
+    db,
+    sql`SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relname ~ ${`^${stage}_[0-9]+$`}`,
+  );
+  for (const r of left) await db.execute(sql.raw(`DROP TABLE IF EXISTS ${r.name}`));
+}
+
+const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+function rangeCheck(r: IdRange): string {
+  const conds = ['customer_id IS NOT NULL'];
+  if (r.from !== null) conds.push(`customer_id >= ${quote(r.from)}`);
+  if (r.to !== null) conds.push(`customer_id < ${quote(r.to)}`);
+  return conds.join(' AND ');
+}
+
+function rangeBounds(r: IdRange): string {
+  return `FROM (${r.from === null ? 'MINVALUE' : quote(r.from)}) TO (${r.to === null ? 'MAXVALUE' : quote(r.to)})`;
 }
 
 async function inTransaction<T>(db: AppDb, fn: (t: AppDb) => Promise<T>): Promise<T> {
@@ -112,12 +167,18 @@ async function inTransaction<T>(db: AppDb, fn: (t: AppDb) => Promise<T>): Promis
 
 /**
  * `n` ranges of customer ids with about as many customers each, from the customers primary key
- * (an index-only walk): [null, b1), [b1, b2), …, [bn−1, null).
+ * (an index-only walk): [null, b1), [b1, b2), …, [bn−1, null). The ranges cover every id
+ * whatever the split points, so a stale estimate can only make them uneven.
  */
 export async function idRanges(db: AppDb, n: number): Promise<IdRange[]> {
   if (n <= 1) return [{ from: null, to: null }];
-  const [c] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM customers`);
+  // the planner's row estimate is close enough to split on, and costs no scan
+  const [c] = await query<{ n: number }>(
+    db,
+    sql`SELECT greatest(reltuples, 0)::int AS n FROM pg_class WHERE oid = 'customers'::regclass`,
+  );
   const total = c?.n ?? 0;
+  if (total < n) return [{ from: null, to: null }];
   const bounds: string[] = [];
   for (let k = 1; k < n; k++) {
     const [b] = await query<{ id: string }>(

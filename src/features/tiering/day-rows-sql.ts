@@ -74,7 +74,7 @@ export function dayRowsSql(date: string, tiers: Settings['tiers'], o: DayRowsOpt
     ${
       o.previousDay
         ? sql`LEFT JOIN ${sql.raw(partitionName('customer_aum_daily', prevDay))} p
-          ON p.as_of_date = ${prevDay}::date AND p.customer_id = c.customer_id`
+          ON p.as_of_date = ${prevDay}::date AND p.customer_id = c.customer_id AND ${rangeSql(sql`p.customer_id`, o.range)}`
         : sql`LEFT JOIN (${previousTierSql(date)}) t ON t.customer_id = c.customer_id`
     }
     ${

@@ -31,6 +31,8 @@ export async function swapDayPartition(
   table: DayPartitioned,
   isoDate: string,
   staging: string,
+  /** false when the caller analysed the day's own partitions already (a partitioned day) */
+  analyze = true,
 ): Promise<void> {
   const name = partitionName(table, isoDate);
   await db.execute(sql.raw(`DROP TABLE IF EXISTS ${name}`));
@@ -39,5 +41,5 @@ export async function swapDayPartition(
   // A freshly built day has no statistics; without them the planner guesses, and the customer
   // list (which walks the day's AUM index with filters) picked plans 20× slower. ANALYZE
   // samples ~30k rows: a few hundred ms for a million.
-  await db.execute(sql.raw(`ANALYZE ${name}`));
+  if (analyze) await db.execute(sql.raw(`ANALYZE ${name}`));
 }
