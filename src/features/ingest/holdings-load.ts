@@ -1,6 +1,6 @@
 /**
  * The holdings fast path's load: one Node pass reads, splits and validates every row
- * (holdings-rows.ts) and COPYs the final typed rows straight into the fresh standalone day table
+ * (holdings-scan.ts, holdings-rows.ts) and COPYs the final typed rows straight into the fresh standalone day table
  * (no staging table, no INSERT … SELECT). On PostgreSQL the COPY streams while Node validates, so
  * the two processes overlap. Rejected rows go to a temporary CSV file on disk (memory stays
  * bounded whatever the number of rejects) and from there into the rejects table, together with the
@@ -18,11 +18,12 @@ import { query } from '../../platform/db/query.js';
 import type { Encoding } from './detect-encoding.js';
 import { SPECS } from './file-kinds.js';
 import { HoldingsRows, type HoldingsColumns, type HoldingsRefs, type RowReject } from './holdings-rows.js';
+import { HoldingsScanner } from './holdings-scan.js';
 import { IdSet } from './id-set.js';
 import { ImportFileError } from './import-error.js';
 import { KeySeen } from './key-seen.js';
 import { mapHeader } from './map-header.js';
-import { newReadState, readRecords, type ReadState } from './read-records.js';
+import { readChunks, type ReadProgress } from './read-records.js';
 import type { SplitBatch } from './record-splitter.js';
 import { lit } from './sql-text.js';
 import { copyBatches } from './stage-file.js';
@@ -38,7 +39,9 @@ export interface HoldingsLoadInput {
 }
 
 export interface HoldingsLoad {
-  read: ReadState;
+  read: ReadProgress;
+  /** records read and structural rejects */
+  scan: HoldingsScanner;
   date: string;
   present: Set<string>;
   warnings: string[];
@@ -53,15 +56,19 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
   // the ids load while the file starts to be read
   const refsLoading = loadRefs(h.db);
   refsLoading.catch(() => undefined);
-  const read = newReadState(i.encoding);
-  const batches = readRecords(i.path, i.encoding, read, i.onBytes);
-  const head: SplitBatch[] = [];
-  while (!read.splitter.header) {
-    const next = await batches.next();
-    if (next.done) break;
-    head.push(next.value);
+  const read: ReadProgress = { bytes: 0, checksum: null };
+  const chunks = readChunks(i.path, i.encoding, read, i.onBytes);
+  const scan = new HoldingsScanner(i.encoding === 'utf8');
+  // Scan until the header: it maps the columns (the rows are held back until then).
+  let more = true;
+  while (!scan.header && more) {
+    const next = await chunks.next();
+    if (next.done) {
+      scan.end();
+      more = false;
+    } else scan.push(next.value);
   }
-  const header = mapHeader(SPECS.holdings, read.splitter.header);
+  const header = mapHeader(SPECS.holdings, scan.header);
   const refs = await refsLoading;
   const at = (name: string) => header.stageColumns.indexOf(name);
   const cols: HoldingsColumns = {
@@ -96,15 +103,16 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     },
     keys,
   );
+  scan.begin(rows);
+  const batches = scanned(scan, chunks, more);
   try {
     // Validate until the first row is seen: without a date from the name or --date, it gives the
     // business date, which the day table's CHECK constraint and as_of_date default need.
     const first: SplitBatch[] = [];
-    for (const b of head) first.push(typed(rows, b));
     while (rows.date === null) {
       const next = await batches.next();
       if (next.done) break;
-      first.push(typed(rows, next.value));
+      first.push(next.value);
     }
     if (rows.date === null) throw new ImportFileError(NO_DATE);
     const date = rows.date;
@@ -112,35 +120,40 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     await copyBatches(
       h,
       `${i.day} (customer_id, account_id, product_id, balance_fen, maturity_date, line_no)`,
-      typedAll(rows, first, batches),
+      concat(first, batches),
     );
     flush();
     await createRejects(h, i.rejects);
     if (rows.rejected) await h.copyFrom(rejectsTarget(i.rejects), createReadStream(rejFile));
-    const s = read.splitter;
+    const s = scan;
     if (s.rejects.length) {
       const csv = stringify(s.rejects.map((r) => [r.line, '(row)', r.raw, r.reason]));
       await h.copyFrom(`${i.rejects} (line_no, column_name, value, reason)`, Readable.from([csv]));
     }
-    return { read, date, present: header.present, warnings: header.warnings, keys };
+    return { read, scan, date, present: header.present, warnings: header.warnings, keys };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function typed(rows: HoldingsRows, b: SplitBatch): SplitBatch {
-  const before = rows.loaded;
-  const bytes = b.records ? rows.push(b.bytes) : Buffer.alloc(0);
-  return { bytes, records: rows.loaded - before };
+/** The typed COPY rows: what was held back at the header, the rest of the file, its last line. */
+async function* scanned(
+  scan: HoldingsScanner,
+  chunks: AsyncIterator<Buffer>,
+  more: boolean,
+): AsyncGenerator<SplitBatch> {
+  yield scan.push(Buffer.alloc(0));
+  while (more) {
+    const next = await chunks.next();
+    if (next.done) more = false;
+    else yield scan.push(next.value);
+  }
+  yield scan.end();
 }
 
-async function* typedAll(
-  rows: HoldingsRows,
-  first: SplitBatch[],
-  rest: AsyncIterable<SplitBatch>,
-): AsyncGenerator<SplitBatch> {
+async function* concat(first: SplitBatch[], rest: AsyncIterable<SplitBatch>): AsyncGenerator<SplitBatch> {
   yield* first;
-  for await (const b of rest) yield typed(rows, b);
+  yield* rest;
 }
 
 /**

@@ -49,20 +49,23 @@ const DOT = 0x2e;
 const D0 = 0x30;
 const D9 = 0x39;
 
+const EMPTY = Buffer.alloc(0);
+
 const NO_DATE = 'no business date: none in the file name, no --date, and no valid as_of_date on the first row';
 
 export class HoldingsRows {
   loaded = 0;
   rejected = 0;
-  private readonly fields: number;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /** field had a quote or a CR: its value must be unescaped (and re-quoted on output) */
-  private readonly special: Uint8Array;
-  /** where each field's value is: the batch, or its unescaped copy */
-  private readonly bufs: Buffer[];
+  readonly fields: number;
+  // The row being checked, filled by push() or by the fused scanner (holdings-scan.ts): where each
+  // field's value is (the batch, or its unescaped copy) and its range there.
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** field had a quote or a CR: its value was unescaped (and is re-quoted on output) */
+  readonly special: Uint8Array;
+  readonly bufs: Buffer[];
   private dateBytes: Buffer | null;
-  private out = Buffer.allocUnsafe(1 << 21);
+  private out = EMPTY;
   private len = 0;
   // ids found lately, as bytes (the last customer: files come grouped by customer; the last 16
   // products): most rows skip making a string and the Set lookup
@@ -87,10 +90,13 @@ export class HoldingsRows {
     this.dateBytes = date === null ? null : Buffer.from(date);
   }
 
-  /** COPY bytes of the valid rows among a batch of split records. */
+  /**
+   * COPY bytes of the valid rows among a batch of split records (`<line>,<record>\n`, the
+   * generic splitter's output). The import uses the fused scanner instead; this two-pass form is
+   * the reference it is tested against.
+   */
   push(b: Buffer): Buffer {
-    this.len = 0;
-    this.ensure(b.length + 64);
+    this.startOutput(b.length);
     const n = b.length;
     const nf = this.fields;
     const { starts, ends, bufs } = this;
@@ -129,10 +135,25 @@ export class HoldingsRows {
       }
       this.row(line);
     }
-    return Buffer.from(this.out.subarray(0, this.len));
+    return this.takeOutput();
   }
 
-  private row(line: number): void {
+  /** Starts a batch's output, sized for `bytes` of input (it grows if needed). */
+  startOutput(bytes: number): void {
+    this.out = Buffer.allocUnsafe(bytes + 1024);
+    this.len = 0;
+  }
+
+  /** The batch's output; its buffer is not written to again. */
+  takeOutput(): Buffer {
+    const b = this.out.subarray(0, this.len);
+    this.out = EMPTY;
+    this.len = 0;
+    return b;
+  }
+
+  /** Checks the row in starts/ends/bufs and writes it, or reports it rejected. */
+  row(line: number): void {
     const c = this.cols;
     const { starts, ends, bufs } = this;
     if (this.dateBytes === null) {
