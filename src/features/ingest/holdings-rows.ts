@@ -67,10 +67,10 @@ export class HoldingsRows {
   private dateBytes: Buffer | null;
   private out = EMPTY;
   private len = 0;
-  // ids found lately, as bytes (the last customer: files come grouped by customer; the last 16
-  // products): most rows skip making a string and the Set lookup
-  private readonly recentCustomers: Range[] = [];
-  private readonly recentProducts: Range[] = [];
+  // The last customer found, by its position in the id set: files come grouped by customer, and
+  // usually in the order the ids were loaded, so most rows compare bytes with it or with the next
+  // id instead of hashing (a list of recent ids, objects and all, cost more than the lookups).
+  private lastCustomer = -1;
 
   constructor(
     fieldCount: number,
@@ -228,24 +228,24 @@ export class HoldingsRows {
     if (d >= 0 && ends[d] !== starts[d] && !dateOk(bufs[d]!, starts[d]!, ends[d]!))
       return ['maturity_date', 'not a real date YYYY-MM-DD', d];
     // references
-    if (!this.known(c.customer_id, true)) return ['customer_id', 'unknown customer', c.customer_id];
-    if (!this.known(c.product_id, false)) return ['product_id', 'unknown product', c.product_id];
+    if (!this.knownCustomer(bufs[c.customer_id]!, starts[c.customer_id]!, ends[c.customer_id]!))
+      return ['customer_id', 'unknown customer', c.customer_id];
+    if (!this.refs.products.has(bufs[c.product_id]!, starts[c.product_id]!, ends[c.product_id]!))
+      return ['product_id', 'unknown product', c.product_id];
     return null;
   }
 
-  private known(f: number, customer: boolean): boolean {
-    const fb = this.bufs[f]!;
-    const s = this.starts[f]!;
-    const e = this.ends[f]!;
-    const recent = customer ? this.recentCustomers : this.recentProducts;
-    for (let k = 0; k < recent.length; k++) {
-      const r = recent[k]!;
-      if (sameRange(fb, s, e, r.b, r.s, r.e)) return true;
+  private knownCustomer(b: Buffer, s: number, e: number): boolean {
+    const ids = this.refs.customers;
+    const last = this.lastCustomer;
+    if (ids.is(last, b, s, e)) return true;
+    if (ids.is(last + 1, b, s, e)) {
+      this.lastCustomer = last + 1;
+      return true;
     }
-    if (!(customer ? this.refs.customers : this.refs.products).has(fb, s, e)) return false;
-    if (recent.length >= (customer ? 1 : 16)) recent.pop();
-    // batches are never written to once handed out, so a reference is enough
-    recent.unshift({ b: fb, s, e });
+    const k = ids.indexOf(b, s, e);
+    if (k < 0) return false;
+    this.lastCustomer = k;
     return true;
   }
 
@@ -292,18 +292,6 @@ export class HoldingsRows {
     this.out.copy(bigger, 0, 0, this.len);
     this.out = bigger;
   }
-}
-
-interface Range {
-  b: Buffer;
-  s: number;
-  e: number;
-}
-
-function sameRange(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): boolean {
-  if (ae - as !== be - bs) return false;
-  for (let i = 0; i < ae - as; i++) if (a[as + i] !== b[bs + i]) return false;
-  return true;
 }
 
 function sameBytes(b: Buffer, s: number, e: number, v: Buffer): boolean {
