@@ -116,11 +116,11 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     }
     if (rows.date === null) throw new ImportFileError(NO_DATE);
     const date = rows.date;
-    await createDay(h, i.day, date);
     await copyBatches(
       h,
       `${i.day} (customer_id, account_id, product_id, balance_fen, maturity_date, line_no)`,
       concat(first, batches),
+      dayTable(i.day, date),
     );
     flush();
     await createRejects(h, i.rejects);
@@ -159,16 +159,17 @@ async function* concat(first: SplitBatch[], rest: AsyncIterable<SplitBatch>): As
 /**
  * The standalone day table: the parent's columns and constraints, CHECK (as_of_date = D) (ATTACH
  * then skips its scan), as_of_date defaulting to D (so the COPY does not carry it), and the line
- * number for duplicate reporting (dropped before the swap).
+ * number for duplicate reporting (dropped before the swap). Created in the COPY's transaction,
+ * so that the COPY can write frozen rows.
  */
-async function createDay(h: DbHandle, day: string, date: string): Promise<void> {
+function dayTable(day: string, date: string): string[] {
   const d = `${lit(date)}::date`;
-  await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${day}`));
-  await h.db.execute(
-    sql.raw(`CREATE TABLE ${day} (LIKE holdings INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
-      line_no int NOT NULL, CONSTRAINT ${day}_date CHECK (as_of_date = ${d}))`),
-  );
-  await h.db.execute(sql.raw(`ALTER TABLE ${day} ALTER COLUMN as_of_date SET DEFAULT ${d}`));
+  return [
+    `DROP TABLE IF EXISTS ${day}`,
+    `CREATE TABLE ${day} (LIKE holdings INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+      line_no int NOT NULL, CONSTRAINT ${day}_date CHECK (as_of_date = ${d}))`,
+    `ALTER TABLE ${day} ALTER COLUMN as_of_date SET DEFAULT ${d}`,
+  ];
 }
 
 const rejectsTarget = (t: string) => `${t} (line_no, column_name, value, reason, account_id, product_id)`;

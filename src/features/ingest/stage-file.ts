@@ -33,8 +33,16 @@ export async function copyIntoStage(
  * to the socket before making the next, so Node and the COPY backend took turns instead of
  * running on the two cores at once (holdings stage 4.0 s → 2.6 s).
  */
-export async function copyBatches(h: DbHandle, target: string, batches: AsyncIterable<SplitBatch>): Promise<number> {
-  if (h.kind === 'postgres') return h.copyFrom(target, Readable.from(bytesOf(batches), { highWaterMark: 8 }));
+export async function copyBatches(
+  h: DbHandle,
+  target: string,
+  batches: AsyncIterable<SplitBatch>,
+  /** statements that create the target (on PostgreSQL in the COPY's transaction: client.ts) */
+  create: string[] = [],
+): Promise<number> {
+  if (h.kind === 'postgres')
+    return h.copyFrom(target, Readable.from(bytesOf(batches), { highWaterMark: 8 }), { create });
+  for (const statement of create) await h.db.execute(sql.raw(statement));
   let copied = 0;
   let parts: Buffer[] = [];
   let records = 0;
