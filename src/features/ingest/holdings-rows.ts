@@ -1,6 +1,7 @@
 /**
- * The holdings fast path's row pass: takes the splitter's records (`<line>,<record>\n`, right field
- * count), checks every field by hand on the bytes and writes the final typed row for
+ * The holdings fast path's row checks: takes each row's field ranges (from the one-scan splitter,
+ * holdings-scan.ts, or from the generic splitter's `<line>,<record>\n` records via push()),
+ * checks every field by hand on the bytes and writes the final typed row for
  * `COPY <day> (customer_id, account_id, product_id, balance_fen, maturity_date, line_no)`
  * (as_of_date is the day table's column default). Checks and reject reasons are exactly those of
  * the SQL path (validate-sql.ts), in the same order: column checks in contract column order, then
