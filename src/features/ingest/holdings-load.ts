@@ -1,6 +1,6 @@
 /**
  * The holdings fast path's load: one Node pass reads, splits and validates every row
- * (holdings-rows.ts) and COPYs the final typed rows straight into the fresh standalone day table
+ * (holdings-scan.ts, holdings-rows.ts) and COPYs the final typed rows straight into the fresh standalone day table
  * (no staging table, no INSERT … SELECT). On PostgreSQL the COPY streams while Node validates, so
  * the two processes overlap. Rejected rows go to a temporary CSV file on disk (memory stays
  * bounded whatever the number of rejects) and from there into the rejects table, together with the
@@ -18,11 +18,12 @@ import { query } from '../../platform/db/query.js';
 import type { Encoding } from './detect-encoding.js';
 import { SPECS } from './file-kinds.js';
 import { HoldingsRows, type HoldingsColumns, type HoldingsRefs, type RowReject } from './holdings-rows.js';
+import { HoldingsScanner } from './holdings-scan.js';
 import { IdSet } from './id-set.js';
 import { ImportFileError } from './import-error.js';
 import { KeySeen } from './key-seen.js';
 import { mapHeader } from './map-header.js';
-import { newReadState, readRecords, type ReadState } from './read-records.js';
+import { readChunks, type ReadProgress } from './read-records.js';
 import type { SplitBatch } from './record-splitter.js';
 import { lit } from './sql-text.js';
 import { copyBatches } from './stage-file.js';
@@ -38,7 +39,9 @@ export interface HoldingsLoadInput {
 }
 
 export interface HoldingsLoad {
-  read: ReadState;
+  read: ReadProgress;
+  /** records read and structural rejects */
+  scan: HoldingsScanner;
   date: string;
   present: Set<string>;
   warnings: string[];
@@ -53,15 +56,19 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
   // the ids load while the file starts to be read
   const refsLoading = loadRefs(h.db);
   refsLoading.catch(() => undefined);
-  const read = newReadState(i.encoding);
-  const batches = readRecords(i.path, i.encoding, read, i.onBytes);
-  const head: SplitBatch[] = [];
-  while (!read.splitter.header) {
-    const next = await batches.next();
-    if (next.done) break;
-    head.push(next.value);
+  const read: ReadProgress = { bytes: 0, checksum: null };
+  const chunks = readChunks(i.path, i.encoding, read, i.onBytes);
+  const scan = new HoldingsScanner(i.encoding === 'utf8');
+  // Scan until the header: it maps the columns (the rows are held back until then).
+  let more = true;
+  while (!scan.header && more) {
+    const next = await chunks.next();
+    if (next.done) {
+      scan.end();
+      more = false;
+    } else scan.push(next.value);
   }
-  const header = mapHeader(SPECS.holdings, read.splitter.header);
+  const header = mapHeader(SPECS.holdings, scan.header);
   const refs = await refsLoading;
   const at = (name: string) => header.stageColumns.indexOf(name);
   const cols: HoldingsColumns = {
@@ -96,66 +103,73 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     },
     keys,
   );
+  scan.begin(rows);
+  const batches = scanned(scan, chunks, more);
   try {
     // Validate until the first row is seen: without a date from the name or --date, it gives the
     // business date, which the day table's CHECK constraint and as_of_date default need.
     const first: SplitBatch[] = [];
-    for (const b of head) first.push(typed(rows, b));
     while (rows.date === null) {
       const next = await batches.next();
       if (next.done) break;
-      first.push(typed(rows, next.value));
+      first.push(next.value);
     }
     if (rows.date === null) throw new ImportFileError(NO_DATE);
     const date = rows.date;
-    await createDay(h, i.day, date);
     await copyBatches(
       h,
       `${i.day} (customer_id, account_id, product_id, balance_fen, maturity_date, line_no)`,
-      typedAll(rows, first, batches),
+      concat(first, batches),
+      dayTable(i.day, date),
     );
     flush();
     await createRejects(h, i.rejects);
     if (rows.rejected) await h.copyFrom(rejectsTarget(i.rejects), createReadStream(rejFile));
-    const s = read.splitter;
+    const s = scan;
     if (s.rejects.length) {
       const csv = stringify(s.rejects.map((r) => [r.line, '(row)', r.raw, r.reason]));
       await h.copyFrom(`${i.rejects} (line_no, column_name, value, reason)`, Readable.from([csv]));
     }
-    return { read, date, present: header.present, warnings: header.warnings, keys };
+    return { read, scan, date, present: header.present, warnings: header.warnings, keys };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function typed(rows: HoldingsRows, b: SplitBatch): SplitBatch {
-  const before = rows.loaded;
-  const bytes = b.records ? rows.push(b.bytes) : Buffer.alloc(0);
-  return { bytes, records: rows.loaded - before };
+/** The typed COPY rows: what was held back at the header, the rest of the file, its last line. */
+async function* scanned(
+  scan: HoldingsScanner,
+  chunks: AsyncIterator<Buffer>,
+  more: boolean,
+): AsyncGenerator<SplitBatch> {
+  yield scan.push(Buffer.alloc(0));
+  while (more) {
+    const next = await chunks.next();
+    if (next.done) more = false;
+    else yield scan.push(next.value);
+  }
+  yield scan.end();
 }
 
-async function* typedAll(
-  rows: HoldingsRows,
-  first: SplitBatch[],
-  rest: AsyncIterable<SplitBatch>,
-): AsyncGenerator<SplitBatch> {
+async function* concat(first: SplitBatch[], rest: AsyncIterable<SplitBatch>): AsyncGenerator<SplitBatch> {
   yield* first;
-  for await (const b of rest) yield typed(rows, b);
+  yield* rest;
 }
 
 /**
  * The standalone day table: the parent's columns and constraints, CHECK (as_of_date = D) (ATTACH
  * then skips its scan), as_of_date defaulting to D (so the COPY does not carry it), and the line
- * number for duplicate reporting (dropped before the swap).
+ * number for duplicate reporting (dropped before the swap). Created in the COPY's transaction,
+ * so that the COPY can write frozen rows.
  */
-async function createDay(h: DbHandle, day: string, date: string): Promise<void> {
+function dayTable(day: string, date: string): string[] {
   const d = `${lit(date)}::date`;
-  await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${day}`));
-  await h.db.execute(
-    sql.raw(`CREATE TABLE ${day} (LIKE holdings INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
-      line_no int NOT NULL, CONSTRAINT ${day}_date CHECK (as_of_date = ${d}))`),
-  );
-  await h.db.execute(sql.raw(`ALTER TABLE ${day} ALTER COLUMN as_of_date SET DEFAULT ${d}`));
+  return [
+    `DROP TABLE IF EXISTS ${day}`,
+    `CREATE TABLE ${day} (LIKE holdings INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+      line_no int NOT NULL, CONSTRAINT ${day}_date CHECK (as_of_date = ${d}))`,
+    `ALTER TABLE ${day} ALTER COLUMN as_of_date SET DEFAULT ${d}`,
+  ];
 }
 
 const rejectsTarget = (t: string) => `${t} (line_no, column_name, value, reason, account_id, product_id)`;
@@ -171,10 +185,12 @@ async function createRejects(h: DbHandle, table: string): Promise<void> {
 
 /** Every customer and product id, once per file (≈ 60–80 MiB for 1 M customers). */
 async function loadRefs(db: AppDb): Promise<HoldingsRefs> {
-  return {
-    customers: await idSet(db, 'customers', 'customer_id'),
-    products: await idSet(db, 'products', 'product_id'),
-  };
+  // on two pooled connections at once: the products' query does not wait for the customers'
+  const [customers, products] = await Promise.all([
+    idSet(db, 'customers', 'customer_id'),
+    idSet(db, 'products', 'product_id'),
+  ]);
+  return { customers, products };
 }
 
 async function idSet(db: AppDb, table: string, id: string): Promise<IdSet> {

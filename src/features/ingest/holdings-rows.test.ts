@@ -56,6 +56,14 @@ describe('HoldingsRows', () => {
     ]);
   });
 
+  it('finds customers in or out of the ids order', () => {
+    const r = run(
+      ['C2', 'C2', 'C,3', 'C1', 'C9', 'C1', 'C2'].map((c, i) => `2026-11-20,"${c}",A${i},DD01,1,\n`).join(''),
+    );
+    expect(r.rejects).toEqual([[6, 'customer_id', 'C9', 'unknown customer']]);
+    expect(r.rows.loaded).toBe(6);
+  });
+
   it('takes the first row as_of_date when there is no date, and marks repeated keys as candidates', () => {
     const r = run('2026-11-20,C1,A1,DD01,1,\n2026-11-20,C2,A1,DD01,2,\n');
     expect(r.rows.date).toBe('2026-11-20');
@@ -84,5 +92,13 @@ describe('IdSet', () => {
     const s = IdSet.of(['C1', 'C22', '客户']);
     const has = (v: string) => s.has(Buffer.from(v), 0, Buffer.byteLength(v));
     expect([has('C1'), has('C22'), has('客户'), has('C2'), has('')]).toEqual([true, true, true, false, false]);
+  });
+
+  it('gives positions in the joined ids, which a row compares before hashing', () => {
+    const s = IdSet.of(['C1', 'C22', '客户']);
+    const at = (v: string) => s.indexOf(Buffer.from(v), 0, Buffer.byteLength(v));
+    const is = (k: number, v: string) => s.is(k, Buffer.from(v), 0, Buffer.byteLength(v));
+    expect([at('C1'), at('C22'), at('客户'), at('C2')]).toEqual([0, 1, 2, -1]);
+    expect([is(1, 'C22'), is(1, 'C1'), is(-1, 'C1'), is(3, 'C1')]).toEqual([true, false, false, false]);
   });
 });

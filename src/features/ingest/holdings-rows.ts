@@ -1,6 +1,7 @@
 /**
- * The holdings fast path's row pass: takes the splitter's records (`<line>,<record>\n`, right field
- * count), checks every field by hand on the bytes and writes the final typed row for
+ * The holdings fast path's row checks: takes each row's field ranges (from the one-scan splitter,
+ * holdings-scan.ts, or from the generic splitter's `<line>,<record>\n` records via push()),
+ * checks every field by hand on the bytes and writes the final typed row for
  * `COPY <day> (customer_id, account_id, product_id, balance_fen, maturity_date, line_no)`
  * (as_of_date is the day table's column default). Checks and reject reasons are exactly those of
  * the SQL path (validate-sql.ts), in the same order: column checks in contract column order, then
@@ -49,25 +50,28 @@ const DOT = 0x2e;
 const D0 = 0x30;
 const D9 = 0x39;
 
+const EMPTY = Buffer.alloc(0);
+
 const NO_DATE = 'no business date: none in the file name, no --date, and no valid as_of_date on the first row';
 
 export class HoldingsRows {
   loaded = 0;
   rejected = 0;
-  private readonly fields: number;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /** field had a quote or a CR: its value must be unescaped (and re-quoted on output) */
-  private readonly special: Uint8Array;
-  /** where each field's value is: the batch, or its unescaped copy */
-  private readonly bufs: Buffer[];
+  readonly fields: number;
+  // The row being checked, filled by push() or by the fused scanner (holdings-scan.ts): where each
+  // field's value is (the batch, or its unescaped copy) and its range there.
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** field had a quote or a CR: its value was unescaped (and is re-quoted on output) */
+  readonly special: Uint8Array;
+  readonly bufs: Buffer[];
   private dateBytes: Buffer | null;
-  private out = Buffer.allocUnsafe(1 << 21);
+  private out = EMPTY;
   private len = 0;
-  // ids found lately, as bytes (the last customer: files come grouped by customer; the last 16
-  // products): most rows skip making a string and the Set lookup
-  private readonly recentCustomers: Range[] = [];
-  private readonly recentProducts: Range[] = [];
+  // The last customer found, by its position in the id set: files come grouped by customer, and
+  // usually in the order the ids were loaded, so most rows compare bytes with it or with the next
+  // id instead of hashing (a list of recent ids, objects and all, cost more than the lookups).
+  private lastCustomer = -1;
 
   constructor(
     fieldCount: number,
@@ -87,10 +91,13 @@ export class HoldingsRows {
     this.dateBytes = date === null ? null : Buffer.from(date);
   }
 
-  /** COPY bytes of the valid rows among a batch of split records. */
+  /**
+   * COPY bytes of the valid rows among a batch of split records (`<line>,<record>\n`, the
+   * generic splitter's output). The import uses the fused scanner instead; this two-pass form is
+   * the reference it is tested against.
+   */
   push(b: Buffer): Buffer {
-    this.len = 0;
-    this.ensure(b.length + 64);
+    this.startOutput(b.length);
     const n = b.length;
     const nf = this.fields;
     const { starts, ends, bufs } = this;
@@ -129,10 +136,25 @@ export class HoldingsRows {
       }
       this.row(line);
     }
-    return Buffer.from(this.out.subarray(0, this.len));
+    return this.takeOutput();
   }
 
-  private row(line: number): void {
+  /** Starts a batch's output, sized for `bytes` of input (it grows if needed). */
+  startOutput(bytes: number): void {
+    this.out = Buffer.allocUnsafe(bytes + 1024);
+    this.len = 0;
+  }
+
+  /** The batch's output; its buffer is not written to again. */
+  takeOutput(): Buffer {
+    const b = this.out.subarray(0, this.len);
+    this.out = EMPTY;
+    this.len = 0;
+    return b;
+  }
+
+  /** Checks the row in starts/ends/bufs and writes it, or reports it rejected. */
+  row(line: number): void {
     const c = this.cols;
     const { starts, ends, bufs } = this;
     if (this.dateBytes === null) {
@@ -207,24 +229,24 @@ export class HoldingsRows {
     if (d >= 0 && ends[d] !== starts[d] && !dateOk(bufs[d]!, starts[d]!, ends[d]!))
       return ['maturity_date', 'not a real date YYYY-MM-DD', d];
     // references
-    if (!this.known(c.customer_id, true)) return ['customer_id', 'unknown customer', c.customer_id];
-    if (!this.known(c.product_id, false)) return ['product_id', 'unknown product', c.product_id];
+    if (!this.knownCustomer(bufs[c.customer_id]!, starts[c.customer_id]!, ends[c.customer_id]!))
+      return ['customer_id', 'unknown customer', c.customer_id];
+    if (!this.refs.products.has(bufs[c.product_id]!, starts[c.product_id]!, ends[c.product_id]!))
+      return ['product_id', 'unknown product', c.product_id];
     return null;
   }
 
-  private known(f: number, customer: boolean): boolean {
-    const fb = this.bufs[f]!;
-    const s = this.starts[f]!;
-    const e = this.ends[f]!;
-    const recent = customer ? this.recentCustomers : this.recentProducts;
-    for (let k = 0; k < recent.length; k++) {
-      const r = recent[k]!;
-      if (sameRange(fb, s, e, r.b, r.s, r.e)) return true;
+  private knownCustomer(b: Buffer, s: number, e: number): boolean {
+    const ids = this.refs.customers;
+    const last = this.lastCustomer;
+    if (ids.is(last, b, s, e)) return true;
+    if (ids.is(last + 1, b, s, e)) {
+      this.lastCustomer = last + 1;
+      return true;
     }
-    if (!(customer ? this.refs.customers : this.refs.products).has(fb, s, e)) return false;
-    if (recent.length >= (customer ? 1 : 16)) recent.pop();
-    // batches are never written to once handed out, so a reference is enough
-    recent.unshift({ b: fb, s, e });
+    const k = ids.indexOf(b, s, e);
+    if (k < 0) return false;
+    this.lastCustomer = k;
     return true;
   }
 
@@ -271,18 +293,6 @@ export class HoldingsRows {
     this.out.copy(bigger, 0, 0, this.len);
     this.out = bigger;
   }
-}
-
-interface Range {
-  b: Buffer;
-  s: number;
-  e: number;
-}
-
-function sameRange(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): boolean {
-  if (ae - as !== be - bs) return false;
-  for (let i = 0; i < ae - as; i++) if (a[as + i] !== b[bs + i]) return false;
-  return true;
 }
 
 function sameBytes(b: Buffer, s: number, e: number, v: Buffer): boolean {

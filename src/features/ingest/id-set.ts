@@ -43,16 +43,26 @@ export class IdSet {
   }
 
   has(b: Uint8Array, s: number, e: number): boolean {
-    const j = this.joined;
+    return this.indexOf(b, s, e) >= 0;
+  }
+
+  /** the id's position in the joined ids, or -1 */
+  indexOf(b: Uint8Array, s: number, e: number): number {
     for (let slot = hash(b, s, e) & this.mask; ; slot = (slot + 1) & this.mask) {
       const k = this.table[slot]!;
-      if (k === -1) return false;
-      const ks = this.starts[k]!;
-      if (this.ends[k]! - ks !== e - s) continue;
-      let i = 0;
-      while (i < e - s && j[ks + i] === b[s + i]) i++;
-      if (i === e - s) return true;
+      if (k === -1) return -1;
+      if (this.is(k, b, s, e)) return k;
     }
+  }
+
+  /** whether the id at position k (any number) is these bytes */
+  is(k: number, b: Uint8Array, s: number, e: number): boolean {
+    if (k < 0 || k >= this.size) return false;
+    const ks = this.starts[k]!;
+    if (this.ends[k]! - ks !== e - s) return false;
+    const j = this.joined;
+    for (let i = 0; i < e - s; i++) if (j[ks + i] !== b[s + i]) return false;
+    return true;
   }
 }
 

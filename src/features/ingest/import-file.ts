@@ -84,7 +84,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       });
       lap('stage');
       f.warnings.push(...load.warnings);
-      f.read = load.read.splitter.read;
+      f.read = load.scan.read;
       f.checksum = load.read.checksum!;
       f.businessDate = load.date;
       staged = {
@@ -96,7 +96,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       };
       finish = async () => {
         await indexHoldingsDay(h, t.day, t.rejects, load.keys);
-        const n = (await countRows(h.db, t.rejects)) + load.read.splitter.rejectedBeyondCap;
+        const n = (await countRows(h.db, t.rejects)) + load.scan.rejectedBeyondCap;
         lap('build');
         return n;
       };

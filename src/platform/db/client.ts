@@ -28,8 +28,18 @@ export interface DbHandle {
    * `table (col, col, …)`. PostgreSQL streams; PGlite receives the CSV as a blob, so callers
    * should pass bounded chunks (the whole stream is buffered for one COPY on PGlite).
    */
-  copyFrom(target: string, csv: Readable | AsyncIterable<string | Buffer>): Promise<number>;
+  copyFrom(target: string, csv: Readable | AsyncIterable<string | Buffer>, opts?: CopyOptions): Promise<number>;
   close(): Promise<void>;
+}
+
+export interface CopyOptions {
+  /**
+   * Statements that create the target table, run just before the COPY. On PostgreSQL they run in
+   * the COPY's transaction on its connection and the COPY writes its rows already frozen
+   * (`FREEZE`: no hint-bit writes or freezing vacuum later, and a cheaper COPY); a failure leaves
+   * no table.
+   */
+  create?: string[];
 }
 
 export interface OpenOptions {
@@ -65,12 +75,22 @@ async function openPostgres(url: string): Promise<DbHandle> {
     db,
     kind: 'postgres',
     location: safe,
-    async copyFrom(target, csv) {
+    async copyFrom(target, csv, opts) {
       const client = await pool.connect();
+      const create = opts?.create ?? [];
       try {
-        const stream = client.query(copyFromStream(`COPY ${target} FROM STDIN (FORMAT csv)`));
+        if (create.length) {
+          await client.query('BEGIN');
+          for (const statement of create) await client.query(statement);
+        }
+        const freeze = create.length ? ', FREEZE' : '';
+        const stream = client.query(copyFromStream(`COPY ${target} FROM STDIN (FORMAT csv${freeze})`));
         await pipeline(csv as AsyncIterable<string | Buffer>, stream);
+        if (create.length) await client.query('COMMIT');
         return Number(stream.rowCount ?? 0);
+      } catch (err) {
+        if (create.length) await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
       } finally {
         client.release();
       }
@@ -96,7 +116,8 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     db,
     kind: 'pglite',
     location: inMemory ? 'memory' : dataDir,
-    async copyFrom(target, csv) {
+    async copyFrom(target, csv, opts) {
+      for (const statement of opts?.create ?? []) await client.exec(statement);
       const parts: Uint8Array<ArrayBuffer>[] = [];
       for await (const chunk of csv as AsyncIterable<string | Buffer>) {
         parts.push(new Uint8Array(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
