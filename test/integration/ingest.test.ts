@@ -104,6 +104,8 @@ describe('guanhu import', () => {
       sql`SELECT status, rows_loaded, business_date::text AS d FROM import_files WHERE file_name = 'holdings_20261120.csv'`,
     );
     expect(rec).toEqual({ status: 'loaded', rows_loaded: 4, d: '2026-11-20' });
+    const left = await rows(sql`SELECT tablename FROM pg_tables WHERE tablename ~ '^import_(stage|rej|day)_'`);
+    expect(left).toEqual([]);
   });
 
   it('re-loading the same files changes nothing', async () => {
