@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { runBatch } from '../features/tiering/run-batch.js';
 import { loadConfig } from '../platform/config.js';
 import { parseDate } from './seed.js';
-import { describeDb, openMigrated } from './run.js';
+import { describeDb, openMigrated, PIPELINE_LOCK } from './run.js';
 
 export function batchCommand(): Command {
   const run = new Command('run')
@@ -22,18 +22,20 @@ export function batchCommand(): Command {
       const h = await openMigrated(config);
       try {
         process.stderr.write(`batch on ${describeDb(h)}\n`);
-        const results = await runBatch(h.db, {
-          date: o.date,
-          workers: h.kind === 'postgres' ? config.batchWorkers : 1,
-          onPlan: (dates) =>
-            process.stderr.write(
-              dates.length ? `dates: ${dates.join(', ')}\n` : 'nothing to do: every loaded date is processed\n',
-            ),
-          onStep: (date, s) =>
-            process.stdout.write(
-              `${date}  ${s.name.padEnd(8)} ${String(s.rows).padStart(9)} rows ${String(s.ms).padStart(7)} ms${s.detail ? `  (${s.detail})` : ''}\n`,
-            ),
-        });
+        const results = await h.withJobLock(PIPELINE_LOCK, () =>
+          runBatch(h.db, {
+            date: o.date,
+            workers: h.kind === 'postgres' ? config.batchWorkers : 1,
+            onPlan: (dates) =>
+              process.stderr.write(
+                dates.length ? `dates: ${dates.join(', ')}\n` : 'nothing to do: every loaded date is processed\n',
+              ),
+            onStep: (date, s) =>
+              process.stdout.write(
+                `${date}  ${s.name.padEnd(8)} ${String(s.rows).padStart(9)} rows ${String(s.ms).padStart(7)} ms${s.detail ? `  (${s.detail})` : ''}\n`,
+              ),
+          }),
+        );
         for (const r of results) process.stdout.write(`${r.date}  done: ${r.runId} (settings v${r.settingsVersion})\n`);
       } finally {
         await h.close();

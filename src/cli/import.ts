@@ -6,7 +6,7 @@ import { Command, Option } from 'commander';
 import { importPath } from '../features/ingest/import-path.js';
 import type { FileResult } from '../features/ingest/types.js';
 import { parseDate } from './seed.js';
-import { describeDb, openMigrated } from './run.js';
+import { describeDb, openMigrated, PIPELINE_LOCK } from './run.js';
 import { progressReporter } from './progress.js';
 
 export function importCommand(): Command {
@@ -23,7 +23,9 @@ export function importCommand(): Command {
       const progress = progressReporter();
       try {
         process.stderr.write(`importing ${path} into ${describeDb(h)}\n`);
-        const res = await importPath(h, path, o, (p) => progress.update(p));
+        // one import or batch at a time: a batch reading a day while its holdings are replaced
+        // would mix two files in one day's figures
+        const res = await h.withJobLock(PIPELINE_LOCK, () => importPath(h, path, o, (p) => progress.update(p)));
         progress.stop();
         for (const s of res.skipped) process.stderr.write(`warning: ${s}: not a contract file name, skipped\n`);
         for (const f of res.files) process.stdout.write(`${summary(f)}\n`);

@@ -37,5 +37,8 @@ export async function openMigrated(config: AppConfig = loadConfig()): Promise<Db
   return h;
 }
 
+/** the job lock `guanhu import` and `guanhu batch run` share (DbHandle.withJobLock) */
+export const PIPELINE_LOCK = 'import/batch';
+
 export const describeDb = (h: DbHandle) =>
   h.kind === 'postgres' ? `PostgreSQL ${h.location}` : `embedded PGlite (${h.location})`;

@@ -87,3 +87,26 @@ describe('settings', () => {
     await expect(saveSettings(t.handle.db, bad, { userId: 1, staffId: 'S1' })).rejects.toThrow(/strictly increasing/);
   });
 });
+
+describe('job lock', () => {
+  it('lets one import or batch run at a time on PostgreSQL, and frees the lock after', async () => {
+    const h = t.handle;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = h.withJobLock('import/batch', () => held.then(() => 'first'));
+    // let the first job take its lock before the second asks
+    await new Promise((r) => setTimeout(r, 100));
+    const second = h.withJobLock('import/batch', async () => 'second');
+    if (h.kind === 'postgres')
+      await expect(second).rejects.toThrow(/another import\/batch job is running on this database/);
+    else expect(await second).toBe('second'); // PGlite: one process owns the data directory
+    release();
+    expect(await first).toBe('first');
+    expect(await h.withJobLock('import/batch', async () => 'again')).toBe('again');
+  });
+
+  it('frees the lock when the job fails', async () => {
+    await expect(t.handle.withJobLock('import/batch', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await t.handle.withJobLock('import/batch', async () => 'ok')).toBe('ok');
+  });
+});

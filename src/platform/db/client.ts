@@ -29,6 +29,12 @@ export interface DbHandle {
    * should pass bounded chunks (the whole stream is buffered for one COPY on PGlite).
    */
   copyFrom(target: string, csv: Readable | AsyncIterable<string | Buffer>, opts?: CopyOptions): Promise<number>;
+  /**
+   * Runs `fn` holding the named job lock, or fails at once with CONFLICT when another process
+   * holds it. PostgreSQL: a session advisory lock on a connection kept for the duration (released
+   * by the server if the process dies). PGlite: one process owns the data directory, so no lock.
+   */
+  withJobLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,26 @@ async function openPostgres(url: string): Promise<DbHandle> {
         client.release();
       }
     },
+    async withJobLock(name, fn) {
+      const client = await pool.connect();
+      try {
+        const r = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [
+          `guanhu:${name}`,
+        ]);
+        if (!r.rows[0]?.ok)
+          throw new AppError(
+            'CONFLICT',
+            `another ${name} job is running on this database; wait for it to finish (one import or batch at a time)`,
+          );
+        try {
+          return await fn();
+        } finally {
+          await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`guanhu:${name}`]).catch(() => undefined);
+        }
+      } finally {
+        client.release();
+      }
+    },
     close: () => {
       ending = true;
       return pool.end();
@@ -126,6 +152,7 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
       const res = await client.query(`COPY ${target} FROM '/dev/blob' (FORMAT csv)`, [], { blob });
       return res.affectedRows ?? 0;
     },
+    withJobLock: (_name, fn) => fn(),
     close: () => client.close(),
   };
 }
