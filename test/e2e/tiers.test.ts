@@ -110,12 +110,16 @@ describe('tiers in the browser', () => {
     );
     await e.bank.ctx.db.execute(
       sql`INSERT INTO batch_runs (run_id, business_date, status, finished_at, settings_version, steps)
-          VALUES ('batch-e2e', '2026-11-20', 'succeeded', now(), 1, '[{"name":"aum","rows":1000,"ms":420},{"name":"tiers","rows":12,"ms":80}]')`,
+          VALUES ('batch-e2e', '2026-11-20', 'succeeded', now(), 1, '[{"name":"aum","rows":1000,"ms":420,"detail":"2 sessions: rows and 4 indexes 380 ms, swap 9 ms"},{"name":"tiers","rows":12,"ms":80,"detail":"12 changes, 30 customers updated (moved rows)"}]')`,
     );
     const page = await loginPage(e, 'hq01', DESK);
     await page.goto(`${e.url}/admin/imports`);
     await page.waitForSelector('[data-testid="imports-table"] [data-testid="import-rejected"]');
     expect(await page.locator('.gh-rejected').count()).toBe(1);
+    // each batch step says what it did
+    expect(await page.locator('[data-testid="batch-step-tiers"]').innerText()).toContain(
+      '12 changes, 30 customers updated (moved rows)',
+    );
     await shot(page, 'hq-imports-desk');
     await page.context().close();
   });

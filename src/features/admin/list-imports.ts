@@ -62,11 +62,15 @@ export async function listBatchRuns(ctx: Ctx, actor: Actor, limit = 100) {
       startedAt: String(r.started_at),
       finishedAt: (r.finished_at as string | null) ?? null,
       settingsVersion: r.settings_version == null ? null : Number(r.settings_version),
-      steps: (Array.isArray(r.steps) ? r.steps : []).map((s: { name?: unknown; rows?: unknown; ms?: unknown }) => ({
-        name: String(s.name ?? ''),
-        rows: s.rows == null ? null : Number(s.rows),
-        ms: s.ms == null ? null : Number(s.ms),
-      })),
+      steps: (Array.isArray(r.steps) ? r.steps : []).map(
+        (s: { name?: unknown; rows?: unknown; ms?: unknown; detail?: unknown }) => ({
+          name: String(s.name ?? ''),
+          rows: s.rows == null ? null : Number(s.rows),
+          ms: s.ms == null ? null : Number(s.ms),
+          // what the step did, in its own words (e.g. "826 changes, 1986 customers updated (moved rows)")
+          detail: s.detail == null ? null : String(s.detail),
+        }),
+      ),
       message: (r.message as string | null) ?? null,
     })),
   };

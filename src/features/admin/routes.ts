@@ -34,7 +34,14 @@ const batchRun = z.object({
   startedAt: at,
   finishedAt: at.nullable(),
   settingsVersion: z.number().int().nullable(),
-  steps: z.array(z.object({ name: z.string(), rows: z.number().nullable(), ms: z.number().nullable() })),
+  steps: z.array(
+    z.object({
+      name: z.string(),
+      rows: z.number().nullable(),
+      ms: z.number().nullable(),
+      detail: z.string().nullable(),
+    }),
+  ),
   message: z.string().nullable(),
 });
 

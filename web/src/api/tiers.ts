@@ -86,7 +86,7 @@ export interface BatchRun {
   startedAt: string;
   finishedAt: string | null;
   settingsVersion: number | null;
-  steps: { name: string; rows: number | null; ms: number | null }[];
+  steps: { name: string; rows: number | null; ms: number | null; detail: string | null }[];
   message: string | null;
 }
 

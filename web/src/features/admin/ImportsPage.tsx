@@ -75,8 +75,9 @@ export default function ImportsPage() {
       render: (steps: BatchRun['steps']) => (
         <div className="gh-steps">
           {steps.map((s) => (
-            <span key={s.name} className="gh-step">
+            <span key={s.name} className="gh-step" data-testid={`batch-step-${s.name}`}>
               <b>{s.name}</b> {s.rows === null ? '' : formatInt(s.rows, lang)} · {ms(s.ms)}
+              {s.detail ? <span className="gh-step-detail">{s.detail}</span> : null}
             </span>
           ))}
         </div>
