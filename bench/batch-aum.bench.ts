@@ -17,6 +17,7 @@ import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { ensureDayPartition } from '../src/platform/db/partitions.js';
 import { setCurrentAumDate, setCustomerTiersDate } from '../src/platform/db/state.js';
 import { ensureDefaultSettings } from '../src/platform/settings-store.js';
+import { aumWorkers } from '../src/features/tiering/build-aum-day.js';
 import { runBatchDay } from '../src/features/tiering/run-batch-day.js';
 import { seedDatabase } from '../src/synth/index.js';
 import { databaseExists, dbUrl, recreateDatabase, round, timed, writeResult } from './lib.js';
@@ -58,7 +59,7 @@ async function prepareNextDay(h: DbHandle): Promise<void> {
 async function measure(h: DbHandle) {
   await prepareNextDay(h);
   // as `guanhu batch run` does: GUANHU_BATCH_WORKERS (default 2) sessions on PostgreSQL
-  const workers = h.kind === 'postgres' ? loadConfig().batchWorkers : 1;
+  const workers = aumWorkers(h, loadConfig().batchWorkers);
   // both the step and the reference start without a pending checkpoint (the day's preparation
   // writes hundreds of MB of WAL, whose checkpoint would otherwise land in the measurement)
   const checkpoint = () => h.db.execute(sql.raw('CHECKPOINT'));

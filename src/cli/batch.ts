@@ -4,6 +4,7 @@
  * it. Each step prints as it finishes, with its rows and time.
  */
 import { Command, Option } from 'commander';
+import { aumWorkers } from '../features/tiering/build-aum-day.js';
 import { runBatch } from '../features/tiering/run-batch.js';
 import { loadConfig } from '../platform/config.js';
 import { parseDate } from './seed.js';
@@ -25,7 +26,7 @@ export function batchCommand(): Command {
         const results = await h.withJobLock(PIPELINE_LOCK, () =>
           runBatch(h.db, {
             date: o.date,
-            workers: h.kind === 'postgres' ? config.batchWorkers : 1,
+            workers: aumWorkers(h, config.batchWorkers),
             onPlan: (dates) =>
               process.stderr.write(
                 dates.length ? `dates: ${dates.join(', ')}\n` : 'nothing to do: every loaded date is processed\n',

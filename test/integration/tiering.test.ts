@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
-import type { Settings, Tier } from '../../src/domain/settings.js';
+import { settingsToJson, type Settings, type Tier } from '../../src/domain/settings.js';
 import { evaluateTier, type TierChange } from '../../src/domain/tiering.js';
 import { runBatch, type RunBatchOptions } from '../../src/features/tiering/run-batch.js';
 import type { AppDb } from '../../src/platform/db/client.js';
@@ -162,6 +162,17 @@ async function checkDay(date: string, tiers: Settings['tiers'], latest = true): 
   return bad;
 }
 
+/** Saves the settings in force with `change` to their tiers, as the admin user. */
+async function saveTiers(change: Partial<Settings['tiers']>, reason: string) {
+  const current = await loadSettings(db);
+  const [admin] = await query<{ user_id: number; staff_id: string }>(
+    db,
+    sql`SELECT user_id, staff_id FROM users WHERE username = 'admin'`,
+  );
+  const value = { ...current.value, tiers: { ...current.value.tiers, ...change } };
+  return saveSettings(db, settingsToJson(value), { userId: admin!.user_id, staffId: admin!.staff_id }, reason);
+}
+
 /** A digest of everything the batch writes, to compare runs. */
 async function digest(): Promise<Record<string, string>> {
   const tables: Record<string, string> = {
@@ -303,25 +314,8 @@ describe('nightly batch over three months', () => {
 
   it('a settings change takes effect from the next batch', async () => {
     const current = await loadSettings(db);
-    const [admin] = await query<{ user_id: number; staff_id: string }>(
-      db,
-      sql`SELECT user_id, staff_id FROM users WHERE username = 'admin'`,
-    );
-    const tiers = {
-      ...current.value.tiers,
-      floorsFen: { ...current.value.tiers.floorsFen, premium: 4_000_000n },
-      bandLowPct: 90,
-    };
-    const saved = await saveSettings(
-      db,
-      {
-        ...current.value,
-        tiers: {
-          ...tiers,
-          floorsFen: Object.fromEntries(Object.entries(tiers.floorsFen).map(([k, v]) => [k, v.toString()])),
-        },
-      },
-      { userId: admin!.user_id, staffId: admin!.staff_id },
+    const saved = await saveTiers(
+      { floorsFen: { ...current.value.tiers.floorsFen, premium: 4_000_000n }, bandLowPct: 90 },
       'test: premium from 40,000',
     );
     await makeHoldingsDay('2026-12-01');
@@ -354,10 +348,6 @@ describe('nightly batch over three months', () => {
     // 12-01 and 12-02 ran with premium from 40,000; back to the defaults and run them again: the
     // customers that premium floor lifted fall back although their tier did not move on 12-02
     const current = await loadSettings(db);
-    const [admin] = await query<{ user_id: number; staff_id: string }>(
-      db,
-      sql`SELECT user_id, staff_id FROM users WHERE username = 'admin'`,
-    );
     const lifted = await query<{ customer_id: string }>(
       db,
       sql`SELECT h.customer_id FROM tier_history h
@@ -365,18 +355,8 @@ describe('nightly batch over three months', () => {
             AND (SELECT max(avg_fen) FROM customer_aum_daily d
                  WHERE d.customer_id = h.customer_id AND d.as_of_date IN ('2026-12-01', '2026-12-02')) < 5000000`,
     );
-    const defaults = { ...current.value.tiers, floorsFen: { ...current.value.tiers.floorsFen, premium: 5_000_000n } };
-    await saveSettings(
-      db,
-      {
-        ...current.value,
-        tiers: {
-          ...defaults,
-          bandLowPct: 80,
-          floorsFen: Object.fromEntries(Object.entries(defaults.floorsFen).map(([k, v]) => [k, v.toString()])),
-        },
-      },
-      { userId: admin!.user_id, staffId: admin!.staff_id },
+    await saveTiers(
+      { floorsFen: { ...current.value.tiers.floorsFen, premium: 5_000_000n }, bandLowPct: 80 },
       'test: back to the defaults',
     );
     const runs = await batch({ date: '2026-12-01' });

@@ -125,9 +125,8 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     flush();
     await createRejects(h, i.rejects);
     if (rows.rejected) await h.copyFrom(rejectsTarget(i.rejects), createReadStream(rejFile));
-    const s = scan;
-    if (s.rejects.length) {
-      const csv = stringify(s.rejects.map((r) => [r.line, '(row)', r.raw, r.reason]));
+    if (scan.rejects.length) {
+      const csv = stringify(scan.rejects.map((r) => [r.line, '(row)', r.raw, r.reason]));
       await h.copyFrom(`${i.rejects} (line_no, column_name, value, reason)`, Readable.from([csv]));
     }
     return { read, scan, date, present: header.present, warnings: header.warnings, keys };

@@ -5,7 +5,9 @@
  * PostgreSQL's regex engine is 2–3× slower with \d or {m,n} on millions of rows; lengths and
  * ranges are checked with plain comparisons instead.
  */
-export const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+import { lit } from '../../platform/db/sql-literal.js';
+
+export { lit };
 export const isEmpty = (e: string) => `(${e} IS NULL OR ${e} = '')`;
 
 const DATE = `'^[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]$'`;

@@ -21,9 +21,10 @@
 import { sql } from 'drizzle-orm';
 import { addDays } from '../../domain/dates.js';
 import type { Settings } from '../../domain/settings.js';
-import type { AppDb } from '../../platform/db/client.js';
+import type { AppDb, DbHandle } from '../../platform/db/client.js';
 import { partitionName, swapDayPartition } from '../../platform/db/partitions.js';
 import { query } from '../../platform/db/query.js';
+import { lit } from '../../platform/db/sql-literal.js';
 import { AppError } from '../../platform/errors.js';
 import { affectedRows, dayOfMonth, hasDayPartition } from './day-tables.js';
 import { dayRowsSql, type IdRange } from './day-rows-sql.js';
@@ -33,6 +34,9 @@ export interface AumDayOptions {
   /** sessions computing the rows at once (1 on PGlite); default 1 */
   workers?: number;
 }
+
+/** Sessions a day is built with on this database: the configured number, or 1 on PGlite (one connection). */
+export const aumWorkers = (h: DbHandle, configured: number): number => (h.kind === 'postgres' ? configured : 1);
 
 /** batch-sized memory for the joins and index builds (the 4 MB default spills to disk) */
 const BATCH_MEMORY = [`SET LOCAL work_mem = '256MB'`, `SET LOCAL maintenance_work_mem = '512MB'`];
@@ -144,17 +148,15 @@ async function dropStaging(db: AppDb, stage: string): Promise<void> {
   for (const r of left) await db.execute(sql.raw(`DROP TABLE IF EXISTS ${r.name}`));
 }
 
-const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
-
 function rangeCheck(r: IdRange): string {
   const conds = ['customer_id IS NOT NULL'];
-  if (r.from !== null) conds.push(`customer_id >= ${quote(r.from)}`);
-  if (r.to !== null) conds.push(`customer_id < ${quote(r.to)}`);
+  if (r.from !== null) conds.push(`customer_id >= ${lit(r.from)}`);
+  if (r.to !== null) conds.push(`customer_id < ${lit(r.to)}`);
   return conds.join(' AND ');
 }
 
 function rangeBounds(r: IdRange): string {
-  return `FROM (${r.from === null ? 'MINVALUE' : quote(r.from)}) TO (${r.to === null ? 'MAXVALUE' : quote(r.to)})`;
+  return `FROM (${r.from === null ? 'MINVALUE' : lit(r.from)}) TO (${r.to === null ? 'MAXVALUE' : lit(r.to)})`;
 }
 
 async function inTransaction<T>(db: AppDb, fn: (t: AppDb) => Promise<T>): Promise<T> {
