@@ -5,6 +5,7 @@
  * absolute timings drift). Id sets are built from the file's own ids (untimed).
  *
  *   npx tsx bench/holdings-node-pass.ts [fused|split|both] [rounds] [file]
+ *   FORMAT=binary npx tsx bench/holdings-node-pass.ts fused   (the import's binary COPY tuples)
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/holdings-node-pass.ts fused
  *
  * fused: the import's single scan (holdings-scan.ts); split: the generic splitter, then
@@ -17,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { HoldingsRows, type HoldingsColumns } from '../src/features/ingest/holdings-rows.js';
+import { HoldingsRows, type CopyFormat, type HoldingsColumns } from '../src/features/ingest/holdings-rows.js';
 import { HoldingsScanner } from '../src/features/ingest/holdings-scan.js';
 import { IdSet } from '../src/features/ingest/id-set.js';
 import { KeySeen } from '../src/features/ingest/key-seen.js';
@@ -25,6 +26,7 @@ import { newReadState, readChunks, readRecords } from '../src/features/ingest/re
 
 type Mode = 'fused' | 'split';
 const mode = process.argv[2] ?? 'both';
+const format = (process.env.FORMAT ?? 'csv') as CopyFormat;
 const rounds = Number(process.argv[3] ?? 3);
 const file = process.argv[4] ?? '/tmp/guanhu-m-files/holdings_20261120.csv';
 
@@ -58,7 +60,7 @@ async function pass(m: Mode, refs: { customers: IdSet; products: IdSet }) {
   const out = createHash('sha256');
   const keys = new KeySeen();
   let rejects = 0;
-  const rows = new HoldingsRows(6, cols, refs, '2026-11-20', () => rejects++, keys);
+  const rows = new HoldingsRows(6, cols, refs, '2026-11-20', () => rejects++, keys, format);
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   let read: { read: number; rejects: unknown[] };

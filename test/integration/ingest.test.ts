@@ -196,6 +196,77 @@ describe('guanhu import', () => {
     ]);
   });
 
+  it('stores holdings values exactly: quoted and non-ASCII ids, fen from every amount form, maturity dates', async () => {
+    const files = await load('values');
+    // an amount too large for fen in a bigint is one rejected row in SQL-validated files too
+    const txns = files.find((x) => x.kind === 'transactions')!;
+    expect(txns).toMatchObject({ status: 'loaded', read: 2, loaded: 1, rejected: 1 });
+    expect(rejectsOf(txns)[0]).toMatchObject({
+      line: '2',
+      column: 'amount',
+      reason: 'amount too large (at most 16 digits before the decimal point)',
+    });
+    const [big] = await rows<{ amount_fen: string }>(
+      sql`SELECT amount_fen::text FROM transactions WHERE txn_id = 'T9100000002'`,
+    );
+    expect(big?.amount_fen).toBe('999999999999999999');
+    const f = files.find((x) => x.kind === 'holdings')!;
+    expect(f).toMatchObject({ status: 'loaded', read: 6, loaded: 5, rejected: 1 });
+    expect(rejectsOf(f)).toMatchObject([
+      {
+        line: '5',
+        column: 'balance',
+        value: '12345678901234567',
+        reason: 'amount too large (at most 16 digits before the decimal point)',
+      },
+    ]);
+    const got = await rows<{
+      customer_id: string;
+      account_id: string;
+      balance_fen: string;
+      maturity_date: string | null;
+    }>(
+      sql`SELECT customer_id, account_id, balance_fen::text, maturity_date::text FROM holdings
+        WHERE as_of_date = '2026-11-18'::date ORDER BY customer_id`,
+    );
+    expect(got).toEqual([
+      { customer_id: 'C00000001', account_id: '62,17"A', balance_fen: '50', maturity_date: '2027-05-19' },
+      {
+        customer_id: 'C00000002',
+        account_id: '账户二',
+        balance_fen: '999999999999999999',
+        maturity_date: '2000-02-29',
+      },
+      { customer_id: 'C00000003', account_id: '6217000000003001', balance_fen: '0', maturity_date: '1999-12-31' },
+      {
+        customer_id: 'C00000005',
+        account_id: '6217000000005001',
+        balance_fen: '123456789012340',
+        maturity_date: '2026-11-30',
+      },
+      { customer_id: 'C00000006', account_id: '6217000000006001', balance_fen: '0', maturity_date: null },
+    ]);
+  });
+
+  it('never takes part of a customer id that has a line feed in it as a known id', async () => {
+    await t.handle.db.execute(
+      sql`CREATE TEMP TABLE lf_customer AS SELECT * FROM customers WHERE customer_id = 'C00000001'`,
+    );
+    await t.handle.db.execute(sql`UPDATE lf_customer SET customer_id = E'C\n1'`);
+    await t.handle.db.execute(sql`INSERT INTO customers SELECT * FROM lf_customer`);
+    try {
+      const f = await one('lf-id');
+      expect(f).toMatchObject({ status: 'loaded', read: 3, loaded: 1, rejected: 2 });
+      expect(rejectsOf(f).map((r) => [r.line, r.column, r.reason])).toEqual([
+        ['2', 'customer_id', 'unknown customer'],
+        ['4', 'customer_id', 'unknown customer'],
+      ]);
+    } finally {
+      await t.handle.db.execute(sql`DELETE FROM customers WHERE customer_id = E'C\n1'`);
+      await t.handle.db.execute(sql`DROP TABLE lf_customer`);
+    }
+  });
+
   it('rejects unknown staff, a bad enum, a bad time and a bad boolean', async () => {
     const f = rowsFolder.find((x) => x.kind === 'contacts')!;
     expect(f).toMatchObject({ status: 'loaded', read: 5, loaded: 1, rejected: 4 });

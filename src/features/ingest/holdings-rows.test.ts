@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HoldingsRows, dateOk, moneyKind, type RowReject } from './holdings-rows.js';
+import { HoldingsRows, dateOk, moneyKind, pgDays, type CopyFormat, type RowReject } from './holdings-rows.js';
 import { IdSet } from './id-set.js';
 import { KeySeen } from './key-seen.js';
 import { RecordSplitter } from './record-splitter.js';
@@ -7,15 +7,44 @@ import { RecordSplitter } from './record-splitter.js';
 const cols = { as_of_date: 0, customer_id: 1, account_id: 2, product_id: 3, balance: 4, maturity_date: 5 };
 const refs = { customers: IdSet.of(['C1', 'C2', 'C,3']), products: IdSet.of(['DD01', 'TD01']) };
 
-function run(body: string, date: string | null = '2026-11-20') {
+function run(body: string, date: string | null = '2026-11-20', format: CopyFormat = 'csv') {
   const s = new RecordSplitter(true);
   const rejects: RowReject[] = [];
   const keys = new KeySeen();
-  const rows = new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys);
+  const rows = new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys, format);
   const split = s.push(Buffer.from(`a,b,c,d,e,f\n${body}`));
   const end = s.end();
-  const out = rows.push(Buffer.concat([split.bytes, end.bytes])).toString();
-  return { out, rejects: rejects.map((r) => [r.line, r.column, r.value, r.reason]), keys, rows };
+  const bytes = rows.push(Buffer.concat([split.bytes, end.bytes]));
+  const out = format === 'csv' ? bytes.toString() : '';
+  return { out, bytes, rejects: rejects.map((r) => [r.line, r.column, r.value, r.reason]), keys, rows };
+}
+
+/** PostgreSQL's reading of binary COPY tuples of (text, text, text, int8, date, int4) */
+function decodeTuples(b: Buffer): unknown[][] {
+  const out: unknown[][] = [];
+  let p = 0;
+  while (p < b.length) {
+    const n = b.readInt16BE(p);
+    p += 2;
+    const row: unknown[] = [];
+    for (let f = 0; f < n; f++) {
+      const len = b.readInt32BE(p);
+      p += 4;
+      if (len < 0) row.push(null);
+      else if (f < 3) row.push(b.toString('utf8', p, p + len));
+      else if (f === 3) row.push(len === 8 ? b.readBigInt64BE(p).toString() : `bad length ${len}`);
+      else if (f === 4)
+        row.push(
+          len === 4
+            ? new Date(Date.UTC(2000, 0, 1 + b.readInt32BE(p))).toISOString().slice(0, 10)
+            : `bad length ${len}`,
+        );
+      else row.push(len === 4 ? b.readInt32BE(p) : `bad length ${len}`);
+      p += Math.max(len, 0);
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 describe('HoldingsRows', () => {
@@ -25,6 +54,24 @@ describe('HoldingsRows', () => {
     );
     expect(r.out).toBe('C1,A1,DD01,876652,,2\n"C,3","A""2",TD01,750,2027-02-28,3\nC2,A3,DD01,0,,4\n');
     expect(r.rejects).toEqual([]);
+  });
+
+  it('writes binary COPY tuples with the same values: unescaped text, int8 fen, days since 2000, line', () => {
+    const body =
+      '2026-11-20,C1,A1,DD01,8766.52,\n2026-11-20,"C,3","A""2",TD01,7.5,2027-02-28\n2026-11-20,C2,账户,DD01,-0.00,""\n' +
+      '2026-11-20,C1,A4,DD01,9999999999999999.99,1999-12-31\n2026-11-20,C1,A5,DD01,12345678901234567,\n';
+    const r = run(body, '2026-11-20', 'binary');
+    expect(decodeTuples(r.bytes)).toEqual([
+      ['C1', 'A1', 'DD01', '876652', null, 2],
+      ['C,3', 'A"2', 'TD01', '750', '2027-02-28', 3],
+      ['C2', '账户', 'DD01', '0', null, 4],
+      ['C1', 'A4', 'DD01', '999999999999999999', '1999-12-31', 5],
+    ]);
+    expect(r.rejects).toEqual([
+      [6, 'balance', '12345678901234567', 'amount too large (at most 16 digits before the decimal point)'],
+    ]);
+    for (const d of ['2000-01-01', '2000-02-29', '1970-01-01', '2400-03-01', '0001-01-01'])
+      expect(new Date(Date.UTC(2000, 0, 1 + pgDays(Buffer.from(d), 0))).toISOString().slice(0, 10)).toBe(d);
   });
 
   it('rejects with the SQL path reasons, first failing check first', () => {
@@ -76,6 +123,8 @@ describe('HoldingsRows', () => {
     expect([m('0'), m('12.5'), m('-0.00'), m('-1'), m('1.'), m('.5'), m('1e3'), m('1'.repeat(21))]).toEqual([
       1, 1, 1, 2, 0, 0, 0, 0,
     ]);
+    // more than 16 integer digits would not fit a bigint of fen
+    expect([m('9'.repeat(16) + '.99'), m('1'.repeat(17)), m('-' + '1'.repeat(17))]).toEqual([1, 3, 3]);
     const d = (s: string) => dateOk(Buffer.from(s), 0, s.length);
     expect([d('2024-02-29'), d('2023-02-29'), d('0000-01-01'), d('2026-04-31'), d('2026-1-01')]).toEqual([
       true,

@@ -12,8 +12,11 @@ export const isEmpty = (e: string) => `(${e} IS NULL OR ${e} = '')`;
 
 const DATE = `'^[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]$'`;
 const TIME = `'^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4])(:?[0-5][0-9])?)?$'`;
-/** with length ≤ 20 (checked apart): at most 16 integer digits, so fen fits a bigint */
+/** with length ≤ 20 and at most 16 integer digits (both checked apart), so fen fits a bigint */
 export const MONEY = `'^-?[0-9]+(\\.[0-9][0-9]?)?$'`;
+/** money with more integer digits does not fit a bigint of fen */
+export const MONEY_INT_DIGITS = 16;
+export const TOO_LARGE = `amount too large (at most ${MONEY_INT_DIGITS} digits before the decimal point)`;
 const ZONE = `'(Z|[+-][0-9]{2}(:?[0-9]{2})?)$'`;
 
 /** true when e (non-null) is a real calendar date YYYY-MM-DD; month lengths checked arithmetically */

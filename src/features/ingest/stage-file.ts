@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../../platform/db/client.js';
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, type CopyFormat } from './holdings-rows.js';
 import type { SplitBatch } from './record-splitter.js';
 
 const PGLITE_RECORDS_PER_COPY = 50_000;
@@ -39,15 +40,21 @@ export async function copyBatches(
   batches: AsyncIterable<SplitBatch>,
   /** statements that create the target (on PostgreSQL in the COPY's transaction: client.ts) */
   create: string[] = [],
+  /** 'binary': the batches are binary COPY tuples (the header and trailer are added here) */
+  format: CopyFormat = 'csv',
 ): Promise<number> {
+  const bin = format === 'binary';
   if (h.kind === 'postgres')
-    return h.copyFrom(target, Readable.from(bytesOf(batches), { highWaterMark: 8 }), { create });
+    return h.copyFrom(target, Readable.from(bytesOf(batches, bin), { highWaterMark: 8 }), { create, format });
   for (const statement of create) await h.db.execute(sql.raw(statement));
   let copied = 0;
   let parts: Buffer[] = [];
   let records = 0;
   const flush = async () => {
-    if (records) copied += await h.copyFrom(target, Readable.from(parts));
+    if (records) {
+      const input = bin ? [COPY_BINARY_HEADER, ...parts, COPY_BINARY_TRAILER] : parts;
+      copied += await h.copyFrom(target, Readable.from(input), { format });
+    }
     parts = [];
     records = 0;
   };
@@ -61,6 +68,8 @@ export async function copyBatches(
   return copied;
 }
 
-async function* bytesOf(batches: AsyncIterable<SplitBatch>): AsyncGenerator<Buffer> {
+async function* bytesOf(batches: AsyncIterable<SplitBatch>, binary: boolean): AsyncGenerator<Buffer> {
+  if (binary) yield COPY_BINARY_HEADER;
   for await (const b of batches) if (b.records) yield b.bytes;
+  if (binary) yield COPY_BINARY_TRAILER;
 }

@@ -5,7 +5,7 @@
  * earlier files of the run), then duplicate keys (the later occurrences of a key are rejected).
  */
 import type { ColSpec, KindSpec, Ref } from './file-kinds.js';
-import { MONEY, dateOk, isEmpty, lit, timestampOk } from './sql-text.js';
+import { MONEY, MONEY_INT_DIGITS, TOO_LARGE, dateOk, isEmpty, lit, timestampOk } from './sql-text.js';
 
 interface Check {
   when: string;
@@ -105,6 +105,7 @@ function columnChecks(c: ColSpec, e: string, date: string | null): Check[] {
   else if (t.t === 'bool') bad(`${e} NOT IN ('0', '1')`, 'must be 0 or 1');
   else if (t.t === 'money') {
     bad(`(${e} !~ ${MONEY} OR length(${e}) > 20)`, 'not an amount with at most 2 decimals');
+    bad(`length(split_part(ltrim(${e}, '-'), '.', 1)) > ${MONEY_INT_DIGITS}`, TOO_LARGE);
     if (t.sign === 'nonneg') bad(`left(${e}, 1) = '-' AND ${e} ~ '[1-9]'`, 'must not be negative');
     else bad(`(left(${e}, 1) = '-' OR ${e} !~ '[1-9]')`, 'must be greater than 0');
   } else if (t.t === 'int') {

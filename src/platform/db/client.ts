@@ -46,6 +46,11 @@ export interface CopyOptions {
    * no table.
    */
   create?: string[];
+  /**
+   * 'binary': the input is PostgreSQL's binary COPY format (header, tuples, trailer), which the
+   * server reads without parsing text; default 'csv'.
+   */
+  format?: 'csv' | 'binary';
 }
 
 export interface OpenOptions {
@@ -90,7 +95,8 @@ async function openPostgres(url: string): Promise<DbHandle> {
           for (const statement of create) await client.query(statement);
         }
         const freeze = create.length ? ', FREEZE' : '';
-        const stream = client.query(copyFromStream(`COPY ${target} FROM STDIN (FORMAT csv${freeze})`));
+        const format = opts?.format ?? 'csv';
+        const stream = client.query(copyFromStream(`COPY ${target} FROM STDIN (FORMAT ${format}${freeze})`));
         await pipeline(csv as AsyncIterable<string | Buffer>, stream);
         if (create.length) await client.query('COMMIT');
         return Number(stream.rowCount ?? 0);
@@ -149,7 +155,9 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
         parts.push(new Uint8Array(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
       }
       const blob = new Blob(parts);
-      const res = await client.query(`COPY ${target} FROM '/dev/blob' (FORMAT csv)`, [], { blob });
+      const res = await client.query(`COPY ${target} FROM '/dev/blob' (FORMAT ${opts?.format ?? 'csv'})`, [], {
+        blob,
+      });
       return res.affectedRows ?? 0;
     },
     withJobLock: (_name, fn) => fn(),
