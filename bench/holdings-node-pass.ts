@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/holdings-node-pass.ts [fused|split|both] [rounds] [file]
  *   FORMAT=binary npx tsx bench/holdings-node-pass.ts fused   (the import's binary COPY tuples)
+ *   FORMAT=binary FAST=1 npx tsx bench/holdings-node-pass.ts fused   (and its WebAssembly fast path)
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/holdings-node-pass.ts fused
  *
  * fused: the import's single scan (holdings-scan.ts); split: the generic splitter, then
@@ -60,7 +61,7 @@ async function pass(m: Mode, refs: { customers: IdSet; products: IdSet }) {
   const out = createHash('sha256');
   const keys = new KeySeen();
   let rejects = 0;
-  const rows = new HoldingsRows(6, cols, refs, '2026-11-20', () => rejects++, keys, format);
+  const rows = new HoldingsRows(6, cols, refs, '2026-11-20', () => rejects++, keys, format, process.env.FAST === '1');
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   let read: { read: number; rejects: unknown[] };

@@ -114,6 +114,8 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     },
     keys,
     COPY_FORMAT,
+    // clean runs of records on the WebAssembly fast path (holdings-wasm.ts)
+    true,
   );
   scan.begin(rows);
   const batches = scanned(scan, chunks, more);

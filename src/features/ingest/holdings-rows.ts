@@ -13,6 +13,7 @@
  */
 import { isRealDate } from './file-name.js';
 import { IdSet } from './id-set.js';
+import { HoldingsWasm } from './holdings-wasm.js';
 import { ImportFileError } from './import-error.js';
 import type { KeySeen } from './key-seen.js';
 import { MONEY_INT_DIGITS, TOO_LARGE } from './sql-text.js';
@@ -70,6 +71,8 @@ const NO_DATE = 'no business date: none in the file name, no --date, and no vali
 export class HoldingsRows {
   loaded = 0;
   rejected = 0;
+  /** rows accepted on the WebAssembly fast path (part of `loaded`) */
+  fastLoaded = 0;
   readonly fields: number;
   // The row being checked, filled by push() or by the fused scanner (holdings-scan.ts): where each
   // field's value is (the batch, or its unescaped copy) and its range there.
@@ -85,6 +88,7 @@ export class HoldingsRows {
   // usually in the order the ids were loaded, so most rows compare bytes with it or with the next
   // id instead of hashing (a list of recent ids, objects and all, cost more than the lookups).
   private lastCustomer = -1;
+  private wasm: HoldingsWasm | null = null;
 
   constructor(
     fieldCount: number,
@@ -97,6 +101,8 @@ export class HoldingsRows {
     private readonly keys: KeySeen,
     /** CSV text rows, or PostgreSQL's binary COPY tuples (see COPY_BINARY_HEADER) */
     readonly format: CopyFormat = 'csv',
+    /** binary only: try whole runs on the WebAssembly fast path first (holdings-wasm.ts) */
+    private readonly fast = false,
   ) {
     this.fields = fieldCount;
     this.starts = new Int32Array(fieldCount);
@@ -152,6 +158,22 @@ export class HoldingsRows {
       this.row(line);
     }
     return this.takeOutput();
+  }
+
+  /**
+   * Whole records b[0, end) from a record start on physical line `line`, valid UTF-8, checked on
+   * the WebAssembly fast path: their tuples and counts when every one is plain and accepted (the
+   * duplicate-key hashes are added here), null when the run must be checked here instead.
+   */
+  fastRun(b: Buffer, end: number, line: number): { out: Buffer; records: number } | null {
+    if (!this.fast || this.format !== 'binary' || this.date === null) return null;
+    this.wasm ??= new HoldingsWasm(this.fields, this.cols, this.date, this.refs);
+    const r = this.wasm.run(b, end, line);
+    if (!r) return null;
+    this.keys.merge(r.keys);
+    this.loaded += r.records;
+    this.fastLoaded += r.records;
+    return { out: r.out, records: r.records };
   }
 
   /** Starts a batch's output, sized for `bytes` of input (it grows if needed). */

@@ -28,19 +28,24 @@ const chunksOf = (buf: Buffer, size: number) => {
   return parts;
 };
 
-function rowsFor(rejects: RowReject[], keys: KeySeen, date: string | null) {
-  return new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys);
+/** the COPY output: CSV text, or binary tuples without (fast: false) or with the WebAssembly fast path */
+type Output = 'csv' | { fast: boolean };
+
+function rowsFor(rejects: RowReject[], keys: KeySeen, date: string | null, output: Output = 'csv') {
+  if (output === 'csv') return new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys);
+  return new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys, 'binary', output.fast);
 }
 
 function outcome(
   out: Buffer[],
+  binary: boolean,
   rejects: RowReject[],
   s: { read: number; header: Buffer | null; rejects: { line: number; reason: string; raw: string }[] },
   keys: KeySeen,
   error: string | null,
 ): Outcome {
   return {
-    out: Buffer.concat(out).toString(),
+    out: Buffer.concat(out).toString(binary ? 'base64' : 'utf8'),
     rows: rejects.map((r) => [r.line, r.column, r.value, r.reason, r.accountId, r.productId]),
     structural: s.rejects.map((r) => [r.line, r.reason, r.raw]),
     read: s.read,
@@ -68,14 +73,19 @@ function viaSplitter(input: Buffer, size: number, date: string | null = '2026-11
   } catch (e) {
     error = (e as Error).message;
   }
-  return outcome(out, rejects, s, keys, error);
+  return outcome(out, false, rejects, s, keys, error);
 }
 
-function viaScanner(input: Buffer, size: number, date: string | null = '2026-11-20'): Outcome {
+function viaScanner(
+  input: Buffer,
+  size: number,
+  date: string | null = '2026-11-20',
+  output: Output = 'csv',
+): Outcome & { fastLoaded: number } {
   const s = new HoldingsScanner(true);
   const rejects: RowReject[] = [];
   const keys = new KeySeen();
-  const rows = rowsFor(rejects, keys, date);
+  const rows = rowsFor(rejects, keys, date, output);
   const out: Buffer[] = [];
   let error: string | null = null;
   let begun = false;
@@ -96,12 +106,18 @@ function viaScanner(input: Buffer, size: number, date: string | null = '2026-11-
   } catch (e) {
     error = (e as Error).message;
   }
-  return outcome(out, rejects, s, keys, error);
+  return { ...outcome(out, output !== 'csv', rejects, s, keys, error), fastLoaded: rows.fastLoaded };
 }
 
 function scan(text: string, size = 3) {
-  const r = viaScanner(Buffer.from(text), size);
+  const { fastLoaded: _, ...r } = viaScanner(Buffer.from(text), size);
   return { ...r, rows: r.rows.map((x) => x.slice(0, 4)) };
+}
+
+/** the scanner's outcome without the fast path's own count (for comparing with the splitter) */
+function scanned(input: Buffer, size: number, date: string | null = '2026-11-20'): Outcome {
+  const { fastLoaded: _, ...r } = viaScanner(input, size, date);
+  return r;
 }
 
 describe('HoldingsScanner', () => {
@@ -157,8 +173,8 @@ describe('HoldingsScanner', () => {
     expect(reference.structural.length).toBeGreaterThan(10);
     expect(reference.candidates.length).toBeGreaterThan(0);
     for (const size of [1, 2, 3, 5, 7, 13, 64, 100, 4096, 1 << 20]) {
-      expect(viaScanner(input, size), `chunks of ${size}`).toEqual(viaSplitter(input, size));
-      expect(viaScanner(input, size, null), `no date, chunks of ${size}`).toEqual(viaSplitter(input, size, null));
+      expect(scanned(input, size), `chunks of ${size}`).toEqual(viaSplitter(input, size));
+      expect(scanned(input, size, null), `no date, chunks of ${size}`).toEqual(viaSplitter(input, size, null));
     }
     for (const tail of [
       '',
@@ -169,10 +185,35 @@ describe('HoldingsScanner', () => {
     ]) {
       const other = Buffer.concat([mixedFile(80, ''), Buffer.from(tail)]);
       for (const size of [1, 3, 64, 1 << 20])
-        expect(viaScanner(other, size), `ending ${JSON.stringify(tail)}, chunks of ${size}`).toEqual(
+        expect(scanned(other, size), `ending ${JSON.stringify(tail)}, chunks of ${size}`).toEqual(
           viaSplitter(other, size),
         );
     }
+  });
+
+  it('writes the same binary tuples, rejects, lines and keys with the WebAssembly fast path', () => {
+    const files = {
+      mixed: mixedFile(400),
+      'mostly clean': cleanFile(3000, 60),
+      clean: cleanFile(3000, 0),
+      'clean, no last line feed': Buffer.concat([cleanFile(500, 0), Buffer.from('2026-11-20,C2,A2,DD01,3.5,')]),
+      'clean, truncated last line': Buffer.concat([cleanFile(500, 0), Buffer.from('2026-11-20,C2,A2')]),
+    };
+    let fast = 0;
+    for (const [name, input] of Object.entries(files))
+      for (const size of [1, 7, 64, 100, 4096, 1 << 20])
+        for (const date of ['2026-11-20', null]) {
+          const plain = viaScanner(input, size, date, { fast: false });
+          const withFast = viaScanner(input, size, date, { fast: true });
+          expect(plain.fastLoaded).toBe(0);
+          fast += withFast.fastLoaded;
+          const { fastLoaded: _a, ...a } = withFast;
+          const { fastLoaded: _b, ...b } = plain;
+          expect(a, `${name}, chunks of ${size}, date ${date}`).toEqual(b);
+          if (name === 'clean' && size >= 4096 && date)
+            expect(withFast.fastLoaded, `${name}, chunks of ${size}`).toBeGreaterThan(2800);
+        }
+    expect(fast).toBeGreaterThan(10_000);
   });
 
   it('fails like the splitter on invalid UTF-8, wherever it is', () => {
@@ -187,7 +228,7 @@ describe('HoldingsScanner', () => {
         Buffer.from(lines.slice(at).join('\n')),
       ]);
       for (const size of [4, 97, 1 << 20]) {
-        const a = viaScanner(input, size);
+        const a = scanned(input, size);
         const b = viaSplitter(input, size);
         // a failed file keeps nothing of its pass: only the message counts then
         if (b.error) failed++;
@@ -198,6 +239,39 @@ describe('HoldingsScanner', () => {
     expect(failed).toBeGreaterThan(10);
   });
 });
+
+/**
+ * A file as banks send it: grouped by customer, line feeds, valid rows — and one row in `badEvery`
+ * (0: none) that some check rejects or that is not plain (quotes, CR, field count, minus sign).
+ */
+function cleanFile(rows: number, badEvery: number): Buffer {
+  const bad = [
+    '2026-11-20,C9,A1,DD01,1,',
+    '2026-11-20,C1,A1,XX,1,',
+    '2026-11-20,C1,A1,DD01,-0.00,',
+    '2026-11-20,C1,A1,DD01,-5,',
+    '2026-11-20,C1,A1,DD01,1,2026-02-30',
+    '2026-11-20,C1,"A,1",DD01,1,',
+    '2026-11-20,C1,A1,DD01,1,\r',
+    '2026-11-20,C1,A1,DD01,1',
+    '2026-11-19,C1,A1,DD01,1,',
+    '',
+    '2026-11-20,C1,A1,DD01,12345678901234567,',
+    '2026-11-20,C1,A1,DD01,1234567890123456.78,2000-02-29',
+  ];
+  const customers = ['C1', 'C2', 'C5', '客户'];
+  const lines = [HEADER.trimEnd()];
+  for (let i = 0; i < rows; i++) {
+    if (badEvery && i % badEvery === badEvery - 1) lines.push(bad[((i / badEvery) % bad.length) | 0]!);
+    else {
+      const c = customers[Math.floor(i / 7) % customers.length];
+      const amount = [`${i}.${i % 100}`, `${i % 13}`, `${i}.5`, '0', '0.01'][i % 5];
+      const maturity = i % 3 === 0 ? `20${27 + (i % 5)}-0${1 + (i % 9)}-${10 + (i % 19)}` : '';
+      lines.push(`2026-11-20,${c},A${i % 997},${i % 2 ? 'DD01' : 'TD01'},${amount},${maturity}`);
+    }
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
 
 /** a file with every structural and row case, mixed at random (fixed seed) */
 function mixedFile(rows: number, tail = '2026-11-20,C2,A99,DD01,2,'): Buffer {

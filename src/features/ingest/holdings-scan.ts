@@ -77,8 +77,9 @@ export class HoldingsScanner {
       this.carry = b.subarray(0, n);
       return { bytes: EMPTY, records: 0 };
     }
-    if (this.checkUtf8) this.precheckUtf8(b, n);
     const rows = this.rows;
+    if (rows && this.fastRun(rows, b, n)) return this.fastOut!;
+    if (this.checkUtf8) this.precheckUtf8(b, n);
     const before = rows ? rows.loaded : 0;
     if (rows) {
       rows.startOutput(n);
@@ -88,8 +89,51 @@ export class HoldingsScanner {
     return rows ? { bytes: rows.takeOutput(), records: rows.loaded - before } : { bytes: EMPTY, records: 0 };
   }
 
+  private fastOut: SplitBatch | null = null;
+
+  /**
+   * The chunk's whole records on the WebAssembly fast path, when they are all plain and accepted
+   * (HoldingsRows.fastRun); the record in progress is then carried as usual. False: the scan
+   * below checks them (and gives the reasons, rejects and errors).
+   */
+  private fastRun(rows: HoldingsRows, b: Buffer, n: number): boolean {
+    this.fastOut = null;
+    const end = n > 0 ? b.lastIndexOf(LF, n - 1) + 1 : 0;
+    if (end === 0) return false;
+    if (this.checkUtf8 && !isUtf8(b.subarray(0, end))) return false;
+    const r = rows.fastRun(b, end, this.line);
+    if (!r) return false;
+    this.read += r.records;
+    this.reset(this.line + r.records);
+    this.carry = b.subarray(end, n);
+    this.fastOut = { bytes: r.out, records: r.records };
+    return true;
+  }
+
+  private scanCarry(): void {
+    const n = this.carry.length;
+    const b = Buffer.allocUnsafe(n + 1);
+    this.carry.copy(b, 0);
+    b[n] = LF;
+    this.rows!.bufs.fill(b);
+    this.scan(b, n);
+  }
+
+  private reset(line: number): void {
+    this.line = line;
+    this.carry = EMPTY;
+    this.resume = 0;
+    this.inQuote = false;
+    this.field = 0;
+    this.quotedLfs = 0;
+    this.marks = 0;
+    this.utf8From = 0;
+  }
+
   /** The last record when the file does not end with a line feed. */
   end(): SplitBatch {
+    // after a fast run the record in progress has not been scanned yet (it has no line feed)
+    if (this.carry.length > this.resume && this.rows) this.scanCarry();
     const b = this.carry;
     const n = b.length;
     const rows = this.rows;

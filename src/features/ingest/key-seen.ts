@@ -30,6 +30,15 @@ export class KeySeen {
       h = Math.imul(h ^ c, 0x01000193);
       t = (Math.imul(t, 31) + c) | 0;
     }
+    this.put(h, t, line);
+  }
+
+  /** (hash, tag, line) triples hashed elsewhere the same way (the WebAssembly fast path) */
+  merge(entries: Int32Array): void {
+    for (let j = 0; j + 2 < entries.length; j += 3) this.put(entries[j]!, entries[j + 1]!, entries[j + 2]!);
+  }
+
+  private put(h: number, t: number, line: number): void {
     const b = h >>> 24;
     let at = this.fill[b]!;
     let chunk = this.current[b]!;
