@@ -4,7 +4,7 @@
  * byte what the TypeScript pass (holdings-scan.ts + holdings-rows.ts) writes for them.
  *
  * It only ever ACCEPTS: a run is taken whole or not at all. At the first record that is not plain
- * (a quote, a CR, an empty line, another field count) or that any check would reject, or that it
+ * (a quote, a CR other than the one before its line feed, an empty line, another field count) or that any check would reject, or that it
  * cannot write the same way (a minus sign, a long amount), it returns -1 and the TypeScript pass
  * checks the whole run instead, with its reasons, rejects and errors. So the rules and their
  * messages live in one place; this file repeats only what an accepted row must satisfy.
@@ -179,8 +179,9 @@ i32 run(const Config *c, const u8 *in, i32 n, i32 line, u8 *out, i32 *keys) {
   i32 records = 0;
   i32 p = 0;
   while (p < n) {
-    /* split one record: fields at commas, up to its line feed */
+    /* split one record: fields at commas, up to its line feed (a CR just before it is dropped) */
     i32 f = 0;
+    i32 e;
     starts[0] = p;
     for (;;) {
       u8 ch = in[p];
@@ -193,15 +194,20 @@ i32 run(const Config *c, const u8 *in, i32 n, i32 line, u8 *out, i32 *keys) {
         ends[f] = p;
         starts[++f] = p + 1;
       } else if (ch == LF) {
+        e = p;
         break;
-      } else if (ch == QUOTE || ch == CR) {
+      } else if (ch == CR) {
+        if (p + 1 >= n || in[p + 1] != LF) return -1;
+        e = p++;
+        break;
+      } else if (ch == QUOTE) {
         return -1;
       }
       p++;
       if (p >= n) return -1;
     }
-    ends[f] = p;
-    if (f + 1 != nf || ends[f] == starts[0]) return -1;
+    ends[f] = e;
+    if (f + 1 != nf || e == starts[0]) return -1;
     p++; /* past the line feed */
 
     /* the checks of holdings-rows.ts, each only on its accepting side */
