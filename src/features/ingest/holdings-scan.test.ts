@@ -197,6 +197,8 @@ describe('HoldingsScanner', () => {
       'mostly clean': cleanFile(3000, 60),
       clean: cleanFile(3000, 0),
       'clean, CRLF': Buffer.from(cleanFile(3000, 0).toString().replaceAll('\n', '\r\n')),
+      'clean, every field quoted': quoted(cleanFile(3000, 0)),
+      'mostly clean, every field quoted, CRLF': quoted(cleanFile(3000, 60), '\r\n'),
       'mostly clean, CRLF': Buffer.from(cleanFile(3000, 60).toString().replaceAll('\n', '\r\n')),
       'clean, no last line feed': Buffer.concat([cleanFile(500, 0), Buffer.from('2026-11-20,C2,A2,DD01,3.5,')]),
       'clean, truncated last line': Buffer.concat([cleanFile(500, 0), Buffer.from('2026-11-20,C2,A2')]),
@@ -212,7 +214,7 @@ describe('HoldingsScanner', () => {
           const { fastLoaded: _a, ...a } = withFast;
           const { fastLoaded: _b, ...b } = plain;
           expect(a, `${name}, chunks of ${size}, date ${date}`).toEqual(b);
-          if ((name === 'clean' || name === 'clean, CRLF') && size >= 4096 && date)
+          if (['clean', 'clean, CRLF', 'clean, every field quoted'].includes(name) && size >= 4096 && date)
             expect(withFast.fastLoaded, `${name}, chunks of ${size}`).toBeGreaterThan(2800);
         }
     expect(fast).toBeGreaterThan(10_000);
@@ -273,6 +275,23 @@ function cleanFile(rows: number, badEvery: number): Buffer {
     }
   }
   return Buffer.from(lines.join('\n') + '\n');
+}
+
+/** every field of every line in quotes (as some exports write them), commas inside kept */
+function quoted(file: Buffer, eol = '\n'): Buffer {
+  const lines = file.toString().split('\n');
+  return Buffer.from(
+    lines
+      .map((l) =>
+        l === ''
+          ? l
+          : l
+              .split(',')
+              .map((f) => `"${f.replaceAll('"', '""')}"`)
+              .join(','),
+      )
+      .join(eol),
+  );
 }
 
 /** a file with every structural and row case, mixed at random (fixed seed) */

@@ -4,7 +4,8 @@
  * byte what the TypeScript pass (holdings-scan.ts + holdings-rows.ts) writes for them.
  *
  * It only ever ACCEPTS: a run is taken whole or not at all. At the first record that is not plain
- * (a quote, a CR other than the one before its line feed, an empty line, another field count) or that any check would reject, or that it
+ * (a quote other than around a whole field, a CR other than the one before its line feed, an
+ * empty line, another field count) or that any check would reject, or that it
  * cannot write the same way (a minus sign, a long amount), it returns -1 and the TypeScript pass
  * checks the whole run instead, with its reasons, rejects and errors. So the rules and their
  * messages live in one place; this file repeats only what an accepted row must satisfy.
@@ -201,6 +202,37 @@ i32 run(const Config *c, const u8 *in, i32 n, i32 line, u8 *out, i32 *keys) {
         e = p++;
         break;
       } else if (ch == QUOTE) {
+        /*
+         * A field quoted whole, "…", with no quote, CR or line feed inside: its value is what is
+         * between the quotes (commas included), as the scanner's unescape() gives it. Anything
+         * else with a quote is left to the TypeScript pass.
+         */
+        if (p != starts[f]) return -1;
+        i32 q = p + 1;
+        while (q < n && in[q] != QUOTE) {
+          if (in[q] == LF || in[q] == CR) return -1;
+          q++;
+        }
+        if (q + 1 >= n) return -1;
+        starts[f] = p + 1;
+        u8 next = in[q + 1];
+        if (next == COMMA) {
+          if (f + 1 >= nf) return -1;
+          ends[f] = q;
+          starts[++f] = q + 2;
+          p = q + 2;
+          continue;
+        }
+        if (next == LF) {
+          e = q;
+          p = q + 1;
+          break;
+        }
+        if (next == CR && q + 2 < n && in[q + 2] == LF) {
+          e = q;
+          p = q + 2;
+          break;
+        }
         return -1;
       }
       p++;
