@@ -154,13 +154,7 @@ export class HoldingsScanner {
         this.endRecord(b, 0, e, fields, true);
       }
     }
-    this.carry = EMPTY;
-    this.resume = 0;
-    this.inQuote = false;
-    this.field = 0;
-    this.quotedLfs = 0;
-    this.marks = 0;
-    this.utf8From = 0;
+    this.reset(this.line);
     return rows ? { bytes: rows.takeOutput(), records: rows.loaded - before } : { bytes: EMPTY, records: 0 };
   }
 
