@@ -26,7 +26,7 @@ import { partitionName, swapDayPartition } from '../../platform/db/partitions.js
 import { query } from '../../platform/db/query.js';
 import { lit } from '../../platform/db/sql-literal.js';
 import { AppError } from '../../platform/errors.js';
-import { affectedRows, dayOfMonth, hasDayPartition } from './day-tables.js';
+import { affectedRows, dayOfMonth, dayPartitions, hasDayPartition } from './day-tables.js';
 import { dayRowsSql, type IdRange } from './day-rows-sql.js';
 import { parentIndexes } from './parent-indexes.js';
 
@@ -51,8 +51,12 @@ export async function buildAumDay(
     throw new AppError('NOT_FOUND', `no holdings are loaded for ${date}: import holdings_${date} first`);
   const prev = addDays(date, -1);
   const previousDay = await hasDayPartition(db, 'customer_aum_daily', prev);
-  // 积数 carries over within a month only: the previous day must have been processed
-  if (dayOfMonth(date) > 1 && !previousDay)
+  // 积数 carries over within a month only: the previous day must have been processed — unless
+  // no earlier day has been (the bank's first day of data, mid-month: its month so far is taken
+  // at this day's balances)
+  const baseline =
+    dayOfMonth(date) > 1 && !previousDay && !(await dayPartitions(db, 'customer_aum_daily')).some((d) => d < date);
+  if (dayOfMonth(date) > 1 && !previousDay && !baseline)
     throw new AppError(
       'CONFLICT',
       `cannot build AUM for ${date}: the previous day ${prev} has no customer_aum_daily (run the batch for ${prev} first)`,
@@ -93,7 +97,7 @@ export async function buildAumDay(
         await t.execute(sql`
           INSERT INTO ${sql.raw(table)} (as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band,
                                          home_org_id, prev_tier, prev_band)
-          ${dayRowsSql(date, tiers, { previousDay, range })}`),
+          ${dayRowsSql(date, tiers, { previousDay, baseline, range })}`),
       ),
     );
     for (const ix of indexes) await inTransaction(db, (t) => t.execute(sql.raw(ix.create(table))));

@@ -3,7 +3,8 @@
  * carry tier, band and home outlet, so the decision must be made before the partition exists).
  * Per customer, over the whole population in one statement:
  *   aum    = sum of D's holdings (absent: 0); accum (积数) = D−1's accum + aum, restarting on
- *            the 1st; avg = accum / days, rounded down to the fen;
+ *            the 1st (on the bank's first day of data, mid-month: aum × days); avg = accum / days,
+ *            rounded down to the fen;
  *   prev   = tier and band as of D−1: D−1's row when that day was processed (the normal case: no
  *            look into tier_history), else the latest tier_history row before D and no band;
  *   months = on a month end, the earlier months of the downgrade window from
@@ -33,8 +34,13 @@ export interface IdRange {
 }
 
 export interface DayRowsOptions {
-  /** D−1 has its customer_aum_daily partition (required from the 2nd of a month) */
+  /** D−1 has its customer_aum_daily partition (required from the 2nd of a month, but see baseline) */
   previousDay: boolean;
+  /**
+   * D is the first day with data and not the 1st: the month's earlier days are taken at D's
+   * balance (accum = aum × day of month, so the month average is D's AUM, not a fraction of it)
+   */
+  baseline?: boolean;
   range?: IdRange;
 }
 
@@ -50,8 +56,8 @@ export function dayRowsSql(date: string, tiers: Settings['tiers'], o: DayRowsOpt
   const carried = days > 1;
   const prevDay = addDays(date, -1);
   const aum = sql`coalesce(h.aum, 0)`;
-  if (carried && !o.previousDay) throw new Error(`day rows of ${date} need ${prevDay}'s`);
-  const accum = carried ? sql`coalesce(p.accum_fen, 0) + ${aum}` : aum;
+  if (carried && !o.previousDay && !o.baseline) throw new Error(`day rows of ${date} need ${prevDay}'s`);
+  const accum = !carried ? aum : o.previousDay ? sql`coalesce(p.accum_fen, 0) + ${aum}` : sql`${aum} * ${days}::int`;
   const periodEnd = tiers.basis === 'period_end';
   const earlier = tiers.downgradeMonths - 1;
   const monthEnd = isMonthEnd(date);
