@@ -220,6 +220,24 @@ describe('HoldingsScanner', () => {
     expect(fast).toBeGreaterThan(10_000);
   });
 
+  it('leaves a run with invalid UTF-8 to the TypeScript pass even when the scanner does not check it', () => {
+    const input = Buffer.concat([
+      Buffer.from(`${HEADER}2026-11-20,C1,A1,DD01,1,\n2026-11-20,C1,"A`),
+      Buffer.from([0xff]),
+      Buffer.from('",DD01,1,\n'),
+    ]);
+    const out = (fast: boolean) => {
+      const s = new HoldingsScanner(false);
+      const rows = new HoldingsRows(6, cols, refs, '2026-11-20', () => undefined, new KeySeen(), 'binary', fast);
+      const parts = [s.push(input).bytes];
+      s.begin(rows);
+      parts.push(s.push(Buffer.alloc(0)).bytes, s.end().bytes);
+      return { bytes: Buffer.concat(parts).toString('base64'), fast: rows.fastLoaded, loaded: rows.loaded };
+    };
+    expect(out(true)).toEqual({ ...out(false), fast: 0 });
+    expect(out(true).loaded).toBe(2);
+  });
+
   it('fails like the splitter on invalid UTF-8, wherever it is', () => {
     const bad = Buffer.from([0xff]);
     const lines = mixedFile(60).toString().split('\n');

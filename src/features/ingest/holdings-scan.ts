@@ -100,7 +100,8 @@ export class HoldingsScanner {
     this.fastOut = null;
     const end = n > 0 ? b.lastIndexOf(LF, n - 1) + 1 : 0;
     if (end === 0) return false;
-    if (this.checkUtf8 && !isUtf8(b.subarray(0, end))) return false;
+    // (always: the fast path copies bytes as they are, where unescape() would replace a bad one)
+    if (!isUtf8(b.subarray(0, end))) return false;
     const r = rows.fastRun(b, end, this.line);
     if (!r) return false;
     this.read += r.records;
@@ -132,16 +133,14 @@ export class HoldingsScanner {
 
   /** The last record when the file does not end with a line feed. */
   end(): SplitBatch {
-    // after a fast run the record in progress has not been scanned yet (it has no line feed)
-    if (this.carry.length > this.resume && this.rows) this.scanCarry();
-    const b = this.carry;
-    const n = b.length;
     const rows = this.rows;
     const before = rows ? rows.loaded : 0;
-    if (rows) {
-      rows.startOutput(n);
-      rows.bufs.fill(b);
-    }
+    if (rows) rows.startOutput(this.carry.length);
+    // after a fast run the record in progress has not been scanned yet (it has no line feed)
+    if (this.carry.length > this.resume && rows) this.scanCarry();
+    const b = this.carry;
+    const n = b.length;
+    if (rows) rows.bufs.fill(b);
     if (n > 0) {
       if (this.inQuote) {
         this.read++;

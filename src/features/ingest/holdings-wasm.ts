@@ -29,6 +29,17 @@ const CONFIG_CUSTOMERS = 40;
 const CONFIG_PRODUCTS = 64;
 /** a tuple's bytes beyond its text: count, six lengths, int8, date, line */
 const TUPLE_OVERHEAD = 2 + 6 * 4 + 8 + 4 + 4;
+/**
+ * the shortest record the fast path accepts: a 10-byte date, four non-empty values, five
+ * commas and a line feed (it declines shorter ones before writing anything for them)
+ */
+const MIN_RECORD = 20;
+/**
+ * Longer runs are declined (the TypeScript pass takes them): the importer's runs are ≈ 1 MiB; a
+ * longer one is a record carried over many chunks (an unclosed quote), which would otherwise
+ * grow this memory to several times the file.
+ */
+const MAX_RUN = 4 * 2 ** 20;
 const PAGE = 65536;
 
 export interface FastRun {
@@ -44,11 +55,9 @@ export class HoldingsWasm {
   private readonly config: number;
   /** where the run areas start (after the id sets) */
   private readonly areas: number;
-  private readonly fields: number;
 
   constructor(fields: number, cols: HoldingsColumns, date: string, refs: HoldingsRefs) {
     this.x = new WebAssembly.Instance(MODULE).exports as unknown as Exports;
-    this.fields = fields;
     let at = align(this.x.__heap_base.value as number);
     this.config = at;
     at += CONFIG_BYTES;
@@ -92,8 +101,8 @@ export class HoldingsWasm {
    * physical line `line`, valid UTF-8. Null: some record is not plain or not accepted.
    */
   run(b: Buffer, end: number, line: number): FastRun | null {
-    // every record has at least `fields` bytes (its commas and line feed)
-    const maxRecords = Math.floor(end / Math.max(this.fields, 1)) + 1;
+    if (end > MAX_RUN) return null;
+    const maxRecords = Math.floor(end / MIN_RECORD) + 1;
     const input = this.areas;
     const out = align(input + end);
     const keys = align(out + end + TUPLE_OVERHEAD * maxRecords);
@@ -115,4 +124,5 @@ export class HoldingsWasm {
   }
 }
 
-const align = (n: number) => (n + 15) & ~15;
+/** to 16 bytes (arithmetic, not bit operations: those are 32-bit signed) */
+const align = (n: number) => Math.ceil(n / 16) * 16;
