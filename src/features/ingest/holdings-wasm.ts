@@ -79,7 +79,6 @@ export class HoldingsWasm {
     const customers = placed(refs.customers);
     const products = placed(refs.products);
     this.areas = align(at);
-    this.ensure(this.config + CONFIG_BYTES);
     const v = new DataView(this.x.memory.buffer, this.config, CONFIG_BYTES);
     const ints = [
       fields,

@@ -54,9 +54,9 @@ export async function buildAumDay(
   // 积数 carries over within a month only: the previous day must have been processed — unless
   // no earlier day has been (the bank's first day of data, mid-month: its month so far is taken
   // at this day's balances)
-  const baseline =
-    dayOfMonth(date) > 1 && !previousDay && !(await dayPartitions(db, 'customer_aum_daily')).some((d) => d < date);
-  if (dayOfMonth(date) > 1 && !previousDay && !baseline)
+  const gap = dayOfMonth(date) > 1 && !previousDay;
+  const baseline = gap && !(await dayPartitions(db, 'customer_aum_daily')).some((d) => d < date);
+  if (gap && !baseline)
     throw new AppError(
       'CONFLICT',
       `cannot build AUM for ${date}: the previous day ${prev} has no customer_aum_daily (run the batch for ${prev} first)`,
