@@ -30,6 +30,67 @@ export default tseslint.config(
       ],
     },
   },
+  // Dependencies point down only (docs/architecture.md): cli and modules.ts → features → platform
+  // → domain. The platform and the domain never import a feature or the composition root; the
+  // domain is pure (no platform either); a feature uses another only through its api.ts.
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/modules.js', '**/cli/**', '**/synth/**'],
+              message: 'platform/ must not import features, the module list, the CLI or the synthetic bank.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/features/**',
+                '**/platform/**',
+                '**/modules.js',
+                '**/cli/**',
+                '**/synth/**',
+                'drizzle-orm*',
+                'pg',
+                'fastify*',
+              ],
+              message: 'domain/ holds pure bank rules: no features, platform, database or HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/features/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/**', '!../../**', '!../*/api.js', '**/modules.js', '**/cli/**'],
+              message:
+                "A feature does not import another feature's internals (only its api.ts), the module list or the CLI: move what two features share down into platform/ or domain/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

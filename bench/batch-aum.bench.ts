@@ -17,8 +17,8 @@ import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { ensureDayPartition } from '../src/platform/db/partitions.js';
 import { setCurrentAumDate, setCustomerTiersDate } from '../src/platform/db/state.js';
 import { ensureDefaultSettings } from '../src/platform/settings-store.js';
-import { aumWorkers } from '../src/features/tiering/build-aum-day.js';
-import { runBatchDay } from '../src/features/tiering/run-batch-day.js';
+import { batchSessions, runBatchDay } from '../src/platform/jobs/run-batch.js';
+import { nightlySteps } from '../src/modules.js';
 import { seedDatabase } from '../src/synth/index.js';
 import { databaseExists, dbUrl, recreateDatabase, round, timed, writeResult } from './lib.js';
 
@@ -59,12 +59,12 @@ async function prepareNextDay(h: DbHandle): Promise<void> {
 async function measure(h: DbHandle) {
   await prepareNextDay(h);
   // as `guanhu batch run` does: GUANHU_BATCH_WORKERS (default 2) sessions on PostgreSQL
-  const workers = aumWorkers(h, loadConfig().batchWorkers);
+  const workers = batchSessions(h, loadConfig().batchWorkers);
   // both the step and the reference start without a pending checkpoint (the day's preparation
   // writes hundreds of MB of WAL, whose checkpoint would otherwise land in the measurement)
   const checkpoint = () => h.db.execute(sql.raw('CHECKPOINT'));
   await checkpoint();
-  const run = await runBatchDay(h.db, DAY, { workers });
+  const run = await runBatchDay(h.db, nightlySteps, DAY, { workers });
   const ms = (name: string) => run.steps.find((s) => s.name === name)?.ms ?? 0;
   const batchSeconds = (ms('aum') + ms('tiers')) / 1000;
   const ref = sql`SELECT customer_id, sum(balance_fen) FROM holdings WHERE as_of_date = ${DAY} GROUP BY customer_id`;

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/platform/db/client.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { ensureDefaultSettings } from '../src/platform/settings-store.js';
 import { buildApp } from '../src/platform/http/app.js';
+import { modules } from '../src/modules.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/log.js';
 import { systemClock } from '../src/platform/context.js';
@@ -33,6 +34,7 @@ await migrateDatabase(h);
 const app = await buildApp(
   { db: h.db, handle: h, log: createLogger('warn'), clock: systemClock },
   { ...loadConfig({}), loginPerMinute: 1000 },
+  modules,
 );
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 

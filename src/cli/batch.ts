@@ -1,35 +1,47 @@
 /**
- * `guanhu batch run [--date YYYY-MM-DD]`: the nightly batch. Without --date it runs every
- * loaded, not yet processed date in order; with --date that date and every processed date after
- * it. Each step prints as it finishes, with its rows and time.
+ * `guanhu batch run [--date YYYY-MM-DD] [--only STEP]`: the nightly batch, every module's steps
+ * (src/modules.ts) in the order of their `after` lists. Without --date it runs every loaded, not
+ * yet processed date in order; with --date that date and every processed date after it. --only
+ * runs one step and the steps after it on processed dates. Each step prints as it finishes, with
+ * its rows and time. `guanhu batch steps` lists the steps in the order they run.
  */
 import { Command, Option } from 'commander';
-import { aumWorkers } from '../features/tiering/build-aum-day.js';
-import { runBatch } from '../features/tiering/run-batch.js';
+import { nightlySteps } from '../modules.js';
+import { describeDb, openMigrated, parseDate, PIPELINE_LOCK } from '../platform/cli.js';
 import { loadConfig } from '../platform/config.js';
-import { parseDate } from './seed.js';
-import { describeDb, openMigrated, PIPELINE_LOCK } from './run.js';
+import { orderSteps } from '../platform/jobs/order-steps.js';
+import { batchSessions, runBatch } from '../platform/jobs/run-batch.js';
 
 export function batchCommand(): Command {
+  const stepNames = orderSteps(nightlySteps).map((s) => s.name);
   const run = new Command('run')
-    .description('run the nightly batch (AUM + 积数, tiers, monthly close, per-outlet tier counts)')
+    .description('run the nightly batch: every module’s steps for each date (see `guanhu batch steps`)')
     .addOption(
       new Option('--date <date>', 'business date YYYY-MM-DD (also re-runs every later processed date)').argParser(
         parseDate,
       ),
     )
-    .action(async (o: { date?: string }) => {
+    .addOption(
+      new Option(
+        '--only <step>',
+        'run only this step and the steps after it, on processed dates (default: the current business date)',
+      ).choices(stepNames),
+    )
+    .action(async (o: { date?: string; only?: string }) => {
       const config = loadConfig();
       const h = await openMigrated(config);
       try {
         process.stderr.write(`batch on ${describeDb(h)}\n`);
         const results = await h.withJobLock(PIPELINE_LOCK, () =>
-          runBatch(h.db, {
+          runBatch(h.db, nightlySteps, {
             date: o.date,
-            workers: aumWorkers(h, config.batchWorkers),
-            onPlan: (dates) =>
+            only: o.only,
+            workers: batchSessions(h, config.batchWorkers),
+            onPlan: (dates, steps) =>
               process.stderr.write(
-                dates.length ? `dates: ${dates.join(', ')}\n` : 'nothing to do: every loaded date is processed\n',
+                dates.length
+                  ? `dates: ${dates.join(', ')}\nsteps: ${steps.map((s) => s.name).join(' → ')}\n`
+                  : 'nothing to do: every loaded date is processed\n',
               ),
             onStep: (date, s) =>
               process.stdout.write(
@@ -42,5 +54,13 @@ export function batchCommand(): Command {
         await h.close();
       }
     });
-  return new Command('batch').description('nightly batch').addCommand(run);
+
+  const steps = new Command('steps').description('list the nightly steps in the order they run').action(() => {
+    for (const [i, s] of orderSteps(nightlySteps).entries()) {
+      const after = s.after?.length ? `after ${s.after.join(', ')}` : 'first';
+      const when = s.whenLabel ? `; ${s.whenLabel} only` : '';
+      process.stdout.write(`${String(i + 1).padStart(2)}. ${s.name.padEnd(12)} ${s.description} (${after}${when})\n`);
+    }
+  });
+  return new Command('batch').description('nightly batch').addCommand(run).addCommand(steps);
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { describeDb, openMigrated } from './run.js';
+import { describeDb, openMigrated } from '../platform/cli.js';
 
 export function dbCommand(): Command {
   const db = new Command('db').description('database maintenance');

@@ -5,8 +5,7 @@
 import { Command, Option } from 'commander';
 import { importPath } from '../features/ingest/import-path.js';
 import type { FileResult } from '../features/ingest/types.js';
-import { parseDate } from './seed.js';
-import { describeDb, openMigrated, PIPELINE_LOCK } from './run.js';
+import { describeDb, openMigrated, parseDate, PIPELINE_LOCK } from '../platform/cli.js';
 import { progressReporter } from './progress.js';
 
 export function importCommand(): Command {

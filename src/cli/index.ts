@@ -8,7 +8,7 @@ import { generateCommand } from './generate.js';
 import { serveCommand, startCommand } from './serve.js';
 import { importCommand } from './import.js';
 import { batchCommand } from './batch.js';
-import { tiersCommand } from './tiers.js';
+import { modules } from '../modules.js';
 import { runCli } from './run.js';
 
 const program = new Command()
@@ -23,8 +23,10 @@ const program = new Command()
   .addCommand(generateCommand())
   .addCommand(importCommand())
   .addCommand(batchCommand())
-  .addCommand(tiersCommand())
   .addCommand(serveCommand())
   .addCommand(startCommand());
+
+// each module's own commands (e.g. `tiers export` from tiering)
+for (const m of modules) for (const c of m.commands?.() ?? []) program.addCommand(c);
 
 await runCli(program);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { seedDatabase, type Scale } from '../synth/index.js';
 import { writeAudit } from '../platform/audit.js';
 import { addDays, shanghaiDate } from '../domain/dates.js';
-import { describeDb, openMigrated } from './run.js';
+import { describeDb, openMigrated, parseDate } from '../platform/cli.js';
 import { progressReporter } from './progress.js';
 
 export const scaleOption = () =>
@@ -19,11 +19,6 @@ export const asOfOption = () =>
 
 export function parseSeed(v: string): string {
   if (!/^\d{1,9}$/.test(v)) throw new Error(`--seed must be a whole number, got "${v}"`);
-  return v;
-}
-export function parseDate(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v)))
-    throw new Error(`expected a date YYYY-MM-DD, got "${v}"`);
   return v;
 }
 export const defaultAsOf = () => addDays(shanghaiDate(new Date()), -1);

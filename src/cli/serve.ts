@@ -3,12 +3,13 @@ import { loadConfig, type AppConfig } from '../platform/config.js';
 import { createLogger } from '../platform/log.js';
 import { systemClock } from '../platform/context.js';
 import { buildApp } from '../platform/http/app.js';
+import { modules } from '../modules.js';
 import { seedDatabase } from '../synth/index.js';
 import { sql } from 'drizzle-orm';
 import { query } from '../platform/db/query.js';
 import { ensureWebBuilt } from './web-build.js';
 import { defaultAsOf } from './seed.js';
-import { describeDb, openMigrated } from './run.js';
+import { describeDb, openMigrated } from '../platform/cli.js';
 import { progressReporter } from './progress.js';
 
 export const DEMO_LOGINS = [
@@ -41,7 +42,7 @@ async function serve(config: AppConfig, opts: { seedIfEmpty: boolean }) {
       progress.stop();
     }
   }
-  const app = await buildApp({ db: h.db, handle: h, log, clock: systemClock }, config);
+  const app = await buildApp({ db: h.db, handle: h, log, clock: systemClock }, config, modules);
   const shutdown = async () => {
     await app.close();
     await h.close();

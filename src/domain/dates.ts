@@ -43,3 +43,10 @@ export function assessmentExpired(assessedOn: IsoDate | null, asOf: IsoDate, val
   if (!assessedOn) return true;
   return addMonths(assessedOn, validMonths) < asOf;
 }
+
+/** Day of the month, 1–31. */
+export const dayOfMonth = (d: IsoDate): number => Number(d.slice(8, 10));
+/** The 1st of d's month. */
+export const monthStartOf = (d: IsoDate): IsoDate => `${d.slice(0, 8)}01`;
+/** Whether d is the last day of its month. */
+export const isMonthEnd = (d: IsoDate): boolean => addDays(d, 1).slice(8, 10) === '01';

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatYuan } from '../../src/domain/money.js';
 import { EXPORT_HEADER, exportTiers } from '../../src/features/tiering/export-tiers.js';
-import { runBatch } from '../../src/features/tiering/run-batch.js';
+import { runBatch } from '../../src/platform/jobs/run-batch.js';
+import { nightlySteps } from '../../src/modules.js';
 import { ensureDayPartition } from '../../src/platform/db/partitions.js';
 import { query } from '../../src/platform/db/query.js';
 import { seedDatabase } from '../../src/synth/index.js';
@@ -32,7 +33,7 @@ beforeAll(async () => {
       SELECT ${d}::date, customer_id, account_id, product_id, balance_fen * 2, maturity_date
       FROM holdings WHERE as_of_date = '2026-11-20'`);
   }
-  await runBatch(t.handle.db, { date: '2026-11-21' });
+  await runBatch(t.handle.db, nightlySteps, { date: '2026-11-21' });
 });
 afterAll(async () => t?.drop());
 
@@ -66,7 +67,7 @@ describe('tiers export', () => {
 
   it('refuses a date that was never processed, or whose run failed', async () => {
     await expect(exported('2026-11-22')).rejects.toThrow(/2026-11-22: that date has not been processed/);
-    await expect(runBatch(t.handle.db, { date: '2026-11-22', failAfter: 'aum' })).rejects.toThrow();
+    await expect(runBatch(t.handle.db, nightlySteps, { date: '2026-11-22', failAfter: 'aum' })).rejects.toThrow();
     await expect(exported('2026-11-22')).rejects.toThrow(/has not finished successfully/);
   });
 });

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { settingsToJson, type Settings, type Tier } from '../../src/domain/settings.js';
 import { evaluateTier, type TierChange } from '../../src/domain/tiering.js';
-import { runBatch, type RunBatchOptions } from '../../src/features/tiering/run-batch.js';
+import { runBatch, type RunBatchOptions } from '../../src/platform/jobs/run-batch.js';
+import { nightlySteps } from '../../src/modules.js';
 import type { AppDb } from '../../src/platform/db/client.js';
 import { ensureDayPartition } from '../../src/platform/db/partitions.js';
 import { query } from '../../src/platform/db/query.js';
@@ -22,7 +23,8 @@ const SEEDED = '2026-09-01';
 let t: TestDb;
 let db: AppDb;
 /** the batch as the CLI runs it: on PostgreSQL several sessions build a day (3 here: uneven ranges) */
-const batch = (o: RunBatchOptions = {}) => runBatch(db, { workers: t.handle.kind === 'postgres' ? 3 : 1, ...o });
+const batch = (o: RunBatchOptions = {}) =>
+  runBatch(db, nightlySteps, { workers: t.handle.kind === 'postgres' ? 3 : 1, ...o });
 
 /** balance multiplier (numerator/denominator) for a customer group (last digit of the id) on a date */
 function factor(group: number, date: string): [number, number] | null {

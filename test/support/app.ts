@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/platform/http/app.js';
+import { modules } from '../../src/modules.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { createLogger } from '../../src/platform/log.js';
 import type { Clock, Ctx } from '../../src/platform/context.js';
@@ -25,7 +26,7 @@ export async function seededBank(opts: { loginPerMinute?: number } = {}): Promis
   const db = await freshDb();
   await seedDatabase(db.handle, { scale: 'XS', seed: 7, asOf: AS_OF });
   const ctx: Ctx = { db: db.handle.db, handle: db.handle, log: createLogger('silent'), clock: frozenClock };
-  const app = await buildApp(ctx, { ...loadConfig({}), loginPerMinute: opts.loginPerMinute ?? 1000 });
+  const app = await buildApp(ctx, { ...loadConfig({}), loginPerMinute: opts.loginPerMinute ?? 1000 }, modules);
   await app.ready();
   return {
     db,

@@ -7,7 +7,8 @@ import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { CONFIG_ROLES, requireRole } from '../../platform/auth/roles.js';
 import { query } from '../../platform/db/query.js';
-import { isoLocal } from '../customers/queries.js';
+import type { StepRecord } from '../../platform/jobs/run-record.js';
+import { isoLocal } from '../../platform/db/sql-literal.js';
 
 export async function listImports(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number }) {
   requireRole(actor, CONFIG_ROLES, 'the import log');
@@ -51,7 +52,7 @@ export async function listBatchRuns(ctx: Ctx, actor: Actor, limit = 100) {
     ctx.db,
     sql`SELECT run_id, business_date::text AS business_date, status, ${isoLocal('started_at')} AS started_at,
                CASE WHEN finished_at IS NULL THEN NULL ELSE ${isoLocal('finished_at')} END AS finished_at,
-               settings_version, steps, message
+               settings_version, only_step, steps, message
         FROM batch_runs ORDER BY started_at DESC LIMIT ${limit}`,
   );
   return {
@@ -62,15 +63,17 @@ export async function listBatchRuns(ctx: Ctx, actor: Actor, limit = 100) {
       startedAt: String(r.started_at),
       finishedAt: (r.finished_at as string | null) ?? null,
       settingsVersion: r.settings_version == null ? null : Number(r.settings_version),
-      steps: (Array.isArray(r.steps) ? r.steps : []).map(
-        (s: { name?: unknown; rows?: unknown; ms?: unknown; detail?: unknown }) => ({
-          name: String(s.name ?? ''),
-          rows: s.rows == null ? null : Number(s.rows),
-          ms: s.ms == null ? null : Number(s.ms),
-          // what the step did, in its own words (e.g. "826 changes, 1986 customers updated (moved rows)")
-          detail: s.detail == null ? null : String(s.detail),
-        }),
-      ),
+      onlyStep: (r.only_step as string | null) ?? null,
+      steps: (Array.isArray(r.steps) ? (r.steps as StepRecord[]) : []).map((s) => ({
+        name: String(s.name ?? ''),
+        rows: s.rows == null ? null : Number(s.rows),
+        ms: s.ms == null ? null : Number(s.ms),
+        // what the step did in English (e.g. "826 changes, 1986 customers updated (moved rows)"),
+        // and as a code with parameters that the UI translates (older runs have text only)
+        detail: s.detail == null ? null : String(s.detail),
+        detailCode: s.detailCode ?? null,
+        detailParams: s.detailParams ?? null,
+      })),
       message: (r.message as string | null) ?? null,
     })),
   };

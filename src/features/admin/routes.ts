@@ -3,9 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
-import { errorSchema } from '../customers/schemas.js';
 import { listBatchRuns, listImports } from './list-imports.js';
-import { pageQuery } from '../../platform/http/schemas.js';
+import { errorSchema, pageQuery } from '../../platform/http/schemas.js';
 
 const date = z.string().describe('YYYY-MM-DD');
 const at = z.string().describe('ISO 8601, +08:00');
@@ -34,12 +33,15 @@ const batchRun = z.object({
   startedAt: at,
   finishedAt: at.nullable(),
   settingsVersion: z.number().int().nullable(),
+  onlyStep: z.string().nullable().describe('a partial run (`batch run --only`): the step it started from'),
   steps: z.array(
     z.object({
       name: z.string(),
       rows: z.number().nullable(),
       ms: z.number().nullable(),
-      detail: z.string().nullable(),
+      detail: z.string().nullable().describe('what the step did, in English'),
+      detailCode: z.string().nullable().describe('the same as a code the UI translates (batch.detail.<code>)'),
+      detailParams: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
     }),
   ),
   message: z.string().nullable(),

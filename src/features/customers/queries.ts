@@ -6,12 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { AppDb } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { customerScope } from '../../platform/auth/scope.js';
-
 import { query as rows, type Row } from '../../platform/db/query.js';
-
-/** ISO 8601 in Asia/Shanghai, the contract's local time. */
-export const isoLocal = (col: string) =>
-  sql.raw(`to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')`);
+import { isoLocal } from '../../platform/db/sql-literal.js';
 
 export async function findCustomerInScope(db: AppDb, actor: Actor, customerId: string): Promise<Row | undefined> {
   const [r] = await rows(

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
-import { errorSchema } from '../customers/schemas.js';
+import { errorSchema } from '../../platform/http/schemas.js';
 import { getOrgTree } from './get-org-tree.js';
 
 const orgNode = z.object({

@@ -6,7 +6,8 @@
 import { sql } from 'drizzle-orm';
 import type { AppDb } from '../../platform/db/client.js';
 import { partitionName } from '../../platform/db/partitions.js';
-import { affectedRows, monthStartOf } from './day-tables.js';
+import { monthStartOf } from '../../domain/dates.js';
+import { affectedRows } from '../../platform/db/query.js';
 
 export async function closeMonth(db: AppDb, date: string): Promise<{ rows: number }> {
   const day = partitionName('customer_aum_daily', date);

@@ -15,10 +15,10 @@
  * (build-aum-day.ts); the holdings GROUP BY is restricted the same way.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, addMonths } from '../../domain/dates.js';
 import type { Settings } from '../../domain/settings.js';
+import { addDays, addMonths, dayOfMonth, isMonthEnd, monthStartOf } from '../../domain/dates.js';
+import type { IdRange } from '../../platform/db/build-day-partition.js';
 import { partitionName } from '../../platform/db/partitions.js';
-import { dayOfMonth, isMonthEnd, monthStartOf } from './day-tables.js';
 import { bandSql, floorOfSql, qualifiesSql } from './tier-sql.js';
 
 /** tier as of the day before D, with the date it was reached */
@@ -26,12 +26,6 @@ export const previousTierSql = (date: string): SQL => sql`
   SELECT DISTINCT ON (customer_id) customer_id, to_tier AS tier, changed_on
   FROM tier_history WHERE changed_on < ${date}::date
   ORDER BY customer_id, changed_on DESC, id DESC`;
-
-/** customer ids from `from` (inclusive) to `to` (exclusive); null: unbounded */
-export interface IdRange {
-  from: string | null;
-  to: string | null;
-}
 
 export interface DayRowsOptions {
   /** D−1 has its customer_aum_daily partition (required from the 2nd of a month, but see baseline) */

@@ -10,10 +10,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { formatYuan } from '../../domain/money.js';
 import type { DbHandle } from '../../platform/db/client.js';
 import type { AppDb } from '../../platform/db/client.js';
-import { partitionName } from '../../platform/db/partitions.js';
+import { hasDayPartition, partitionName } from '../../platform/db/partitions.js';
 import { query } from '../../platform/db/query.js';
 import { AppError } from '../../platform/errors.js';
-import { hasDayPartition } from './day-tables.js';
 
 export const EXPORT_HEADER = 'customer_id,tier,band,month_avg_aum,daily_aum';
 const PAGE = 10_000;

@@ -16,14 +16,15 @@
 import { sql } from 'drizzle-orm';
 import { addDays } from '../../domain/dates.js';
 import type { AppDb } from '../../platform/db/client.js';
-import { partitionName } from '../../platform/db/partitions.js';
+import { hasDayPartition, partitionName } from '../../platform/db/partitions.js';
+import { affectedRows } from '../../platform/db/query.js';
 import { customerTiersDate, setCustomerTiersDate } from '../../platform/db/state.js';
-import { affectedRows, hasDayPartition } from './day-tables.js';
+import type { StepOutcome } from '../../platform/jobs/batch-step.js';
 
 /** reason codes this step writes (and so deletes when a date is run again) */
 export const TIER_REASONS = ['initial', 'upgrade', 'downgrade'] as const;
 
-export async function recordTierChanges(db: AppDb, date: string) {
+export async function recordTierChanges(db: AppDb, date: string): Promise<StepOutcome> {
   const day = sql.raw(partitionName('customer_aum_daily', date));
   const prev = addDays(date, -1);
   const incremental = (await customerTiersDate(db)) === prev && (await hasDayPartition(db, 'customer_aum_daily', prev));
@@ -69,6 +70,13 @@ export async function recordTierChanges(db: AppDb, date: string) {
     const changes = affectedRows(inserted);
     const n = affectedRows(updated);
     const how = incremental ? 'moved rows' : 'every customer compared';
-    return { rows: changes, detail: `${changes} changes, ${n} customers updated (${how})`, changes, updated: n };
+    return {
+      rows: changes,
+      detail: {
+        code: incremental ? 'tiers.moved' : 'tiers.compared',
+        params: { changes, updated: n },
+        text: `${changes} changes, ${n} customers updated (${how})`,
+      },
+    };
   });
 }

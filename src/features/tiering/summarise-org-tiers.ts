@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDb } from '../../platform/db/client.js';
 import { partitionName } from '../../platform/db/partitions.js';
-import { affectedRows } from './day-tables.js';
+import { affectedRows } from '../../platform/db/query.js';
 
 export async function summariseOrgTiers(db: AppDb, date: string): Promise<{ rows: number }> {
   const day = partitionName('customer_aum_daily', date);

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
-import { errorSchema } from '../customers/schemas.js';
+import { errorSchema } from '../../platform/http/schemas.js';
 import { getTierDashboard } from './get-tier-dashboard.js';
 import { listNearThreshold } from './list-near-threshold.js';
 import { exportNearThreshold } from './export-near-threshold.js';

@@ -466,7 +466,9 @@ export const batchRuns = pgTable(
     startedAt: ts('started_at').notNull().defaultNow(),
     finishedAt: ts('finished_at'),
     settingsVersion: integer('settings_version'),
-    /** [{ name, rows, ms }] */
+    /** a partial run (`batch run --only STEP`): the step it started from; null for a whole night */
+    onlyStep: text('only_step'),
+    /** [{ name, rows, ms, detail, detailCode, detailParams }] */
     steps: jsonb('steps')
       .notNull()
       .default(sql`'[]'::jsonb`),

@@ -1,6 +1,7 @@
 /**
- * Builds the Fastify app: zod validation + OpenAPI, cookies, sessions, routes of every feature,
- * the JSON error handler, and the built web UI with SPA fallback.
+ * Builds the Fastify app: zod validation + OpenAPI, cookies, sessions, the routes of every
+ * feature module it is given (src/modules.ts, under /api), the JSON error handler, and the built
+ * web UI with SPA fallback.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,17 +21,15 @@ import type { AppConfig } from '../config.js';
 import type { Ctx } from '../context.js';
 import { authPlugin } from './auth-plugin.js';
 import { errorHandler } from './errors.js';
-import { authRoutes } from '../../features/auth/routes.js';
-import { customerRoutes } from '../../features/customers/routes.js';
-import { orgRoutes } from '../../features/org/routes.js';
-import { staffRoutes } from '../../features/staff/routes.js';
-import { healthRoutes } from '../../features/health/routes.js';
-import { tierRoutes } from '../../features/tiers/routes.js';
-import { adminRoutes } from '../../features/admin/routes.js';
+import type { FeatureModule } from '../module.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
-export async function buildApp(ctx: Ctx, config: AppConfig): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: Ctx,
+  config: AppConfig,
+  modules: readonly FeatureModule[],
+): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: ctx.log, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -51,13 +50,7 @@ export async function buildApp(ctx: Ctx, config: AppConfig): Promise<FastifyInst
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { ctx });
-      await api.register(authRoutes, { ctx, config });
-      await api.register(customerRoutes, { ctx });
-      await api.register(orgRoutes, { ctx });
-      await api.register(staffRoutes, { ctx });
-      await api.register(tierRoutes, { ctx });
-      await api.register(adminRoutes, { ctx });
+      for (const m of modules) if (m.routes) await api.register(m.routes, { ctx, config });
     },
     { prefix: '/api' },
   );

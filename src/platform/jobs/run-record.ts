@@ -6,14 +6,18 @@
 import { sql } from 'drizzle-orm';
 import type { AppDb } from '../db/client.js';
 import { query } from '../db/query.js';
+import type { StepOutcome } from './batch-step.js';
 
 export interface StepRecord {
   name: string;
   /** rows the step wrote or evaluated (what that means is the step's to say) */
   rows: number;
   ms: number;
-  /** optional human detail, e.g. "12 changes, 40 customers updated" */
+  /** optional human detail in English, e.g. "12 changes, 40 customers updated" (CLI, logs) */
   detail?: string;
+  /** the same as a code and parameters the web UI translates (batch-step.ts StepDetail) */
+  detailCode?: string;
+  detailParams?: Record<string, string | number | boolean>;
 }
 
 export interface RunRecord {
@@ -21,6 +25,8 @@ export interface RunRecord {
   businessDate: string;
   status: 'running' | 'succeeded' | 'failed';
   settingsVersion: number | null;
+  /** the step a partial run (`batch run --only`) started from; null for a whole night */
+  onlyStep: string | null;
   steps: StepRecord[];
   message: string | null;
 }
@@ -29,14 +35,21 @@ export interface RunRecord {
  * Starts a run: id `<prefix>-<date>-<n>`, n counting attempts at that date, so ids are
  * deterministic for a given history and readable in logs.
  */
-export async function startRun(db: AppDb, prefix: string, businessDate: string, settingsVersion: number) {
+export async function startRun(
+  db: AppDb,
+  prefix: string,
+  businessDate: string,
+  settingsVersion: number,
+  onlyStep: string | null = null,
+) {
   const [row] = await query<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM batch_runs WHERE business_date = ${businessDate}::date AND run_id LIKE ${`${prefix}-%`}`,
   );
   const runId = `${prefix}-${businessDate}-${(row?.n ?? 0) + 1}`;
   await db.execute(
-    sql`INSERT INTO batch_runs (run_id, business_date, status, settings_version) VALUES (${runId}, ${businessDate}::date, 'running', ${settingsVersion})`,
+    sql`INSERT INTO batch_runs (run_id, business_date, status, settings_version, only_step)
+        VALUES (${runId}, ${businessDate}::date, 'running', ${settingsVersion}, ${onlyStep})`,
   );
   return runId;
 }
@@ -59,11 +72,13 @@ export async function getRun(db: AppDb, runId: string): Promise<RunRecord | null
     business_date: string;
     status: RunRecord['status'];
     settings_version: number | null;
+    only_step: string | null;
     steps: StepRecord[];
     message: string | null;
   }>(
     db,
-    sql`SELECT run_id, business_date::text, status::text, settings_version, steps, message FROM batch_runs WHERE run_id = ${runId}`,
+    sql`SELECT run_id, business_date::text, status::text, settings_version, only_step, steps, message
+        FROM batch_runs WHERE run_id = ${runId}`,
   );
   if (!r) return null;
   return {
@@ -71,17 +86,18 @@ export async function getRun(db: AppDb, runId: string): Promise<RunRecord | null
     businessDate: r.business_date,
     status: r.status,
     settingsVersion: r.settings_version,
+    onlyStep: r.only_step,
     steps: typeof r.steps === 'string' ? (JSON.parse(r.steps) as StepRecord[]) : r.steps,
     message: r.message,
   };
 }
 
-/** Times one step: runs it, records {name, rows, ms} on the run, and hands the record back. */
+/** Times one step: runs it, records {name, rows, ms, detail} on the run, and hands the record back. */
 export async function timedStep(
   db: AppDb,
   runId: string,
   name: string,
-  fn: () => Promise<{ rows: number; detail?: string }>,
+  fn: () => Promise<StepOutcome>,
 ): Promise<StepRecord> {
   const t = performance.now();
   const r = await fn();
@@ -89,7 +105,7 @@ export async function timedStep(
     name,
     rows: r.rows,
     ms: Math.round(performance.now() - t),
-    ...(r.detail ? { detail: r.detail } : {}),
+    ...(r.detail ? { detail: r.detail.text, detailCode: r.detail.code, detailParams: r.detail.params } : {}),
   };
   await recordStep(db, runId, step);
   return step;

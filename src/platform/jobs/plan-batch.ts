@@ -8,9 +8,9 @@
  *    day's 积数 and tier start from the day before.
  */
 import { sql } from 'drizzle-orm';
-import type { AppDb } from '../../platform/db/client.js';
-import { query } from '../../platform/db/query.js';
-import { dayPartitions } from './day-tables.js';
+import type { AppDb } from '../db/client.js';
+import { dayPartitions } from '../db/partitions.js';
+import { query } from '../db/query.js';
 
 interface DateFacts {
   processed: Set<string>;
@@ -67,4 +67,14 @@ export async function planFrom(db: AppDb, date: string): Promise<string[]> {
 
 function withCascade(dates: string[], processed: Set<string>, from: string): string[] {
   return [...new Set([...dates, ...[...processed].filter((d) => d > from)])].sort();
+}
+
+/** The status of the latest batch run of a date (whole or partial), or null when it never ran. */
+export async function lastRunStatus(db: AppDb, date: string): Promise<string | null> {
+  const [r] = await query<{ status: string }>(
+    db,
+    sql`SELECT status::text FROM batch_runs WHERE business_date = ${date}::date
+        ORDER BY started_at DESC, run_id DESC LIMIT 1`,
+  );
+  return r?.status ?? null;
 }

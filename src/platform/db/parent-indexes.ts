@@ -4,8 +4,8 @@
  * after the bulk insert, rather than index maintenance row by row).
  */
 import { sql } from 'drizzle-orm';
-import type { AppDb } from '../../platform/db/client.js';
-import { query } from '../../platform/db/query.js';
+import type { AppDb } from './client.js';
+import { query } from './query.js';
 
 export interface StagingIndex {
   /** name suffix: the staging index is `<table>_<suffix>` */

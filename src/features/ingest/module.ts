@@ -1,0 +1,4 @@
+/** Loading the bank's daily files (`guanhu import`, docs/ingest.md). */
+import { defineModule } from '../../platform/module.js';
+
+export default defineModule({ name: 'ingest' });
