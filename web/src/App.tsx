@@ -3,24 +3,16 @@ import type { Locale } from 'antd/es/locale';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from './api/hooks';
 import type { Me } from './api/types';
 import { RequireAuth, useCurrentUser } from './features/auth/session';
 import LoginPage from './features/auth/LoginPage';
-import AppShell, { canConfigure, canSeeOrg } from './features/shell/AppShell';
+import AppShell from './features/shell/AppShell';
+import { pages } from './modules';
 import { Loading, NotFoundPage } from './features/shell/states';
-
-const HomePage = lazy(() => import('./features/home/HomePage'));
-const CustomerListPage = lazy(() => import('./features/customers/CustomerListPage'));
-const Customer360Page = lazy(() => import('./features/customers/Customer360Page'));
-const OrgPage = lazy(() => import('./features/org/OrgPage'));
-const TierDashboardPage = lazy(() => import('./features/tiers/TierDashboardPage'));
-const NearThresholdPage = lazy(() => import('./features/tiers/NearThresholdPage'));
-const TierSettingsPage = lazy(() => import('./features/admin/TierSettingsPage'));
-const ImportsPage = lazy(() => import('./features/admin/ImportsPage'));
 
 /** Pages a role cannot use answer like a missing page (the API refuses them too). */
 function Gate({ allow, children }: { allow: (me: Me) => boolean; children: ReactNode }) {
@@ -36,42 +28,11 @@ const router = createBrowserRouter([
       {
         element: <AppShell />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'customers', element: <CustomerListPage /> },
-          { path: 'customers/:id', element: <Customer360Page /> },
-          {
-            path: 'org',
-            element: (
-              <Gate allow={canSeeOrg}>
-                <OrgPage />
-              </Gate>
-            ),
-          },
-          {
-            path: 'tiers',
-            element: (
-              <Gate allow={canSeeOrg}>
-                <TierDashboardPage />
-              </Gate>
-            ),
-          },
-          { path: 'tiers/near-threshold', element: <NearThresholdPage /> },
-          {
-            path: 'admin/tier-settings',
-            element: (
-              <Gate allow={canConfigure}>
-                <TierSettingsPage />
-              </Gate>
-            ),
-          },
-          {
-            path: 'admin/imports',
-            element: (
-              <Gate allow={canConfigure}>
-                <ImportsPage />
-              </Gate>
-            ),
-          },
+          // every feature's pages (web/src/modules.ts)
+          ...pages.map((p) => {
+            const element = p.allow ? <Gate allow={p.allow}>{p.element}</Gate> : p.element;
+            return p.path === '' ? { index: true, element } : { path: p.path, element };
+          }),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

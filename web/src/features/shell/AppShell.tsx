@@ -1,24 +1,14 @@
-import {
-  ApartmentOutlined,
-  BarChartOutlined,
-  CloudUploadOutlined,
-  EllipsisOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  RiseOutlined,
-  SettingOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../api/hooks';
-import { isRmRole } from '../../api/types';
 import type { Me } from '../../api/types';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { useCurrentUser } from '../auth/session';
+import { pages } from '../../modules';
 import LangSwitch from './LangSwitch';
 import { Loading } from './states';
 
@@ -29,53 +19,23 @@ interface NavItem {
   label: string;
 }
 
-export function canSeeOrg(me: Me): boolean {
-  return !isRmRole(me.role);
-}
-
-/** Bank configuration and the data pipeline: head office and admin. */
-export function canConfigure(me: Me): boolean {
-  return me.role === 'head_office' || me.role === 'admin';
-}
-
 /** A phone tab bar holds this many entries; beyond it the rest go under "more". */
 const MAX_TABS = 5;
 
+/** The menu: every page with a menu entry that this user may open, in module order (web/src/modules.ts). */
 function useNavItems(me: Me): NavItem[] {
   const { t } = useTranslation();
-  const items: NavItem[] = [
-    { key: 'home', path: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    {
-      key: 'customers',
-      path: '/customers',
-      icon: <TeamOutlined />,
-      label: isRmRole(me.role) ? t('nav.myCustomers') : t('nav.customers'),
-    },
-  ];
-  if (canSeeOrg(me)) items.push({ key: 'tiers', path: '/tiers', icon: <BarChartOutlined />, label: t('nav.tiers') });
-  items.push({ key: 'near', path: '/tiers/near-threshold', icon: <RiseOutlined />, label: t('nav.nearThreshold') });
-  if (canSeeOrg(me)) items.push({ key: 'org', path: '/org', icon: <ApartmentOutlined />, label: t('nav.org') });
-  if (canConfigure(me)) {
-    items.push({
-      key: 'tierSettings',
-      path: '/admin/tier-settings',
-      icon: <SettingOutlined />,
-      label: t('nav.tierSettings'),
-    });
-    items.push({ key: 'imports', path: '/admin/imports', icon: <CloudUploadOutlined />, label: t('nav.imports') });
-  }
-  return items;
+  return pages
+    .filter((p) => p.nav && (!p.allow || p.allow(me)))
+    .map((p) => ({ key: p.nav!.key, path: `/${p.path}`, icon: p.nav!.icon, label: p.nav!.label(t, me) }));
 }
 
-function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/customers')) return 'customers';
-  if (pathname.startsWith('/org')) return 'org';
-  if (pathname.startsWith('/tiers/near-threshold')) return 'near';
-  if (pathname.startsWith('/tiers')) return 'tiers';
-  if (pathname.startsWith('/admin/tier-settings')) return 'tierSettings';
-  if (pathname.startsWith('/admin/imports')) return 'imports';
-  if (pathname === '/') return 'home';
-  return '';
+/** The entry whose path is the longest prefix of the current one ('/' only for the home page). */
+function selectedKey(pathname: string, items: NavItem[]): string {
+  const hits = items.filter((it) =>
+    it.path === '/' ? pathname === '/' : pathname === it.path || pathname.startsWith(`${it.path}/`),
+  );
+  return hits.sort((a, b) => b.path.length - a.path.length)[0]?.key ?? '';
 }
 
 function Brand({ compact }: { compact?: boolean }) {
@@ -98,7 +58,7 @@ export default function AppShell() {
   const navigate = useNavigate();
   const logout = useLogout();
   const items = useNavItems(me);
-  const current = selectedKey(location.pathname);
+  const current = selectedKey(location.pathname, items);
   const pageTitle = items.find((it) => it.key === current)?.label;
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.name')}` : t('app.fullName');
