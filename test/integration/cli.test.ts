@@ -23,6 +23,22 @@ describe('the guanhu command', () => {
     }
   });
 
+  it('lists the nightly steps in the order they run, and refuses an unknown --only step', async () => {
+    const r = await guanhu(['batch', 'steps']);
+    expect(r.code).toBe(0);
+    const names = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/)[1]);
+    expect(names).toEqual(['aum', 'tiers', 'monthly', 'org-tier']);
+    expect(r.stdout).toMatch(/monthly .*\(after aum; month end only\)/);
+    const bad = await guanhu(['batch', 'run', '--only', 'nope']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--only.*nope.*Allowed choices are aum, tiers, monthly, org-tier/s);
+    const help = await guanhu(['tiers', 'export', '--help']);
+    expect(help.stdout).toContain('--date');
+  });
+
   it('says clearly when the PostgreSQL server is not there, without a stack trace', async () => {
     const r = await guanhu(['db', 'migrate'], { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none' });
     expect(r.code).toBe(1);
