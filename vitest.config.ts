@@ -9,7 +9,14 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
     name,
     include: ['test/integration/**/*.test.ts'],
     // The CLI tests start the command with its own embedded database: once is enough.
-    exclude: db === 'postgres' ? ['test/integration/cli.test.ts', 'test/integration/ingest-cli.test.ts'] : [],
+    exclude:
+      db === 'postgres'
+        ? [
+            'test/integration/cli.test.ts',
+            'test/integration/ingest-cli.test.ts',
+            'test/integration/data-dir-lock.test.ts',
+          ]
+        : [],
     env: { GUANHU_TEST_DB: db },
     testTimeout: 60_000,
     hookTimeout: 120_000,

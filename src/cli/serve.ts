@@ -27,7 +27,8 @@ function withListenOptions(cmd: Command): Command {
       if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new Error(`--port must be a port number, got "${v}"`);
       return v;
     })
-    .option('--host <host>', 'address to listen on (default 127.0.0.1)');
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--no-web-build', 'serve dist/web as it is (deployments that build the web UI separately)');
 }
 
 async function serve(config: AppConfig, opts: { seedIfEmpty: boolean }) {
@@ -66,8 +67,8 @@ const configFrom = (o: { port?: string; host?: string }): AppConfig => {
 export function serveCommand(): Command {
   return withListenOptions(
     new Command('serve').description('serve the API and web UI (migrates the database first)'),
-  ).action(async (o: { port?: string; host?: string }) => {
-    await ensureWebBuilt();
+  ).action(async (o: { port?: string; host?: string; webBuild: boolean }) => {
+    if (o.webBuild) await ensureWebBuilt();
     await serve(configFrom(o), { seedIfEmpty: false });
   });
 }
@@ -77,8 +78,8 @@ export function startCommand(): Command {
     new Command('start').description(
       'migrate, seed the demo bank (scale S) if the database is empty, build the web UI if needed, and serve',
     ),
-  ).action(async (o: { port?: string; host?: string }) => {
-    await ensureWebBuilt();
+  ).action(async (o: { port?: string; host?: string; webBuild: boolean }) => {
+    if (o.webBuild) await ensureWebBuilt();
     await serve(configFrom(o), { seedIfEmpty: true });
   });
 }

@@ -14,6 +14,7 @@ import pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import * as schema from './schema.js';
 import { AppError } from '../errors.js';
+import { lockDataDir } from './dir-lock.js';
 
 export type Schema = typeof schema;
 export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
@@ -137,10 +138,13 @@ async function openPostgres(url: string): Promise<DbHandle> {
 async function openPglite(dataDir: string): Promise<DbHandle> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // one owner at a time: a second process on the same directory destroys it (dir-lock.ts)
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   let client: PGlite;
   try {
     client = await PGlite.create(inMemory ? undefined : dataDir);
   } catch (err) {
+    unlock();
     throw new AppError('DB_UNAVAILABLE', `cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
   }
   const db = drizzlePglite(client, { schema }) as unknown as AppDb;
@@ -161,7 +165,13 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
       return res.affectedRows ?? 0;
     },
     withJobLock: (_name, fn) => fn(),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
