@@ -3,7 +3,7 @@
  * code (stack traces only with GUANHU_DEBUG=1). What commands share is in platform/cli.ts.
  */
 import type { Command } from 'commander';
-import { isAppError } from '../platform/errors.js';
+import { errorCause, isAppError } from '../platform/errors.js';
 
 export async function runCli(program: Command): Promise<void> {
   try {
@@ -14,7 +14,7 @@ export async function runCli(program: Command): Promise<void> {
 }
 
 export function fail(err: unknown): never {
-  const msg = isAppError(err) ? err.message : err instanceof Error ? err.message : String(err);
+  const msg = isAppError(err) ? err.message : errorCause(err);
   process.stderr.write(`guanhu: ${msg}\n`);
   if (process.env.GUANHU_DEBUG === '1' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   process.exit(1);

@@ -23,8 +23,12 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly details?: unknown;
 
-  constructor(code: ErrorCode, message: string, opts: { userMessage?: string; details?: unknown } = {}) {
-    super(message);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { userMessage?: string; details?: unknown; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;
     this.userMessage = opts.userMessage ?? message;
@@ -37,3 +41,17 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * The cause of an error in one line, for a person: a failed query's database message (not the
+ * statement and its parameters, which drizzle puts in its own message), with PostgreSQL's detail.
+ */
+export function errorCause(err: unknown): string {
+  let e: unknown = err;
+  // drizzle wraps the driver's error: "Failed query: <SQL>\nparams: …", the real error in `cause`
+  while (e instanceof Error && e.message.startsWith('Failed query:') && e.cause) e = e.cause;
+  if (!(e instanceof Error)) return String(e);
+  const detail = (e as { detail?: unknown }).detail;
+  const line = e.message.split('\n')[0] ?? e.message;
+  return typeof detail === 'string' && detail ? `${line} (${detail})` : line;
+}

@@ -109,4 +109,22 @@ describe('the nightly pipeline', () => {
     expect(r!.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier', 'premium-count']);
     expect(await planPending(db)).toEqual([]);
   });
+  it('a step that fails in SQL reports its cause in one line, not the statement', async () => {
+    const overflow = defineStep({
+      name: 'overflow',
+      description: 'test: sums past bigint',
+      after: ['tiers'],
+      run: async (c) => {
+        await c.db.execute(sql`SELECT (sum(x) * 9223372036854775807)::bigint FROM (VALUES (2), (3)) v(x)`);
+        return { rows: 0 };
+      },
+    });
+    const err = await runBatch(db, [...steps, overflow], { only: 'overflow' }).catch((e: Error) => e);
+    expect((err as Error).message).toBe(`step overflow of ${DAY} failed: bigint out of range`);
+    const [last] = await query<{ message: string }>(
+      db,
+      sql`SELECT message FROM batch_runs ORDER BY started_at DESC, run_id DESC LIMIT 1`,
+    );
+    expect(last!.message).toBe(`step overflow of ${DAY} failed: bigint out of range`);
+  });
 });

@@ -14,7 +14,7 @@
  */
 import type { AppDb, DbHandle } from '../db/client.js';
 import { currentAumDate, setCurrentAumDate } from '../db/state.js';
-import { AppError } from '../errors.js';
+import { AppError, errorCause, isAppError } from '../errors.js';
 import { loadSettings } from '../settings-store.js';
 import type { BatchStepDefinition } from './batch-step.js';
 import { orderSteps, withDependents } from './order-steps.js';
@@ -96,7 +96,11 @@ async function runSteps(
     for (const s of steps) {
       if (s.when && !s.when(date)) continue;
       const rec = await timedStep(db, runId, s.name, () =>
-        s.run({ db, date, settings, workers: opts.workers ?? 1, runId }),
+        s.run({ db, date, settings, workers: opts.workers ?? 1, runId }).catch((err: unknown) => {
+          // a person reads this on the console and the batch page: the cause, not the statement
+          if (isAppError(err)) throw err;
+          throw new AppError('INTERNAL', `step ${s.name} of ${date} failed: ${errorCause(err)}`, { cause: err });
+        }),
       );
       records.push(rec);
       opts.onStep?.(date, rec);
