@@ -56,6 +56,16 @@ async function prepareNextDay(h: DbHandle): Promise<void> {
   await db.execute(sql.raw(`ANALYZE holdings_p${DAY.replace(/-/g, '')}`));
 }
 
+/** The first batch after a seed or an import of customers: every customer is compared in `tiers`. */
+async function measureFirstDay(h: DbHandle) {
+  await prepareNextDay(h);
+  await h.db.execute(sql`DELETE FROM system_state WHERE key = 'tiers_as_of'`);
+  await h.db.execute(sql.raw('CHECKPOINT'));
+  const run = await runBatchDay(h.db, nightlySteps, DAY, { workers: 1 });
+  const tiers = run.steps.find((s) => s.name === 'tiers')!;
+  return { tiersSeconds: round(tiers.ms / 1000), detail: tiers.detail };
+}
+
 async function measure(h: DbHandle) {
   await prepareNextDay(h);
   // as `guanhu batch run` does: GUANHU_BATCH_WORKERS (default 2) sessions on PostgreSQL
@@ -97,6 +107,22 @@ if (!(await databaseExists(DB))) {
   await seedDatabase(h0, { scale: 'M', seed: 1, asOf: SEEDED });
   await h0.close();
 }
+// The first-day path (every customer compared) on the same data on both databases: scale S
+const DB_S = 'guanhu_bench_s';
+if (!(await databaseExists(DB_S))) {
+  const url = await recreateDatabase(DB_S);
+  const h0 = await openDatabase({ databaseUrl: url });
+  await migrateDatabase(h0);
+  await ensureDefaultSettings(h0.db);
+  await seedDatabase(h0, { scale: 'S', seed: 1, asOf: SEEDED });
+  await h0.close();
+}
+const pgS = await openDatabase({ databaseUrl: dbUrl(DB_S) });
+await migrateDatabase(pgS);
+const firstDayPostgres = await measureFirstDay(pgS);
+await pgS.close();
+console.error(`first day, PostgreSQL S: ${JSON.stringify(firstDayPostgres)}`);
+
 const pgH = await openDatabase({ databaseUrl: dbUrl(DB) });
 await migrateDatabase(pgH);
 await ensureDefaultSettings(pgH.db);
@@ -108,11 +134,13 @@ console.error(`PostgreSQL M: ${JSON.stringify(postgres)}`);
 const dir = mkdtempSync(join(tmpdir(), 'guanhu-bench-batch-'));
 const liteH = await openDatabase({ dataDir: dir });
 let pglite;
+let firstDayPglite;
 try {
   await migrateDatabase(liteH);
   await ensureDefaultSettings(liteH.db);
   await seedDatabase(liteH, { scale: 'S', seed: 1, asOf: SEEDED });
   pglite = await measure(liteH);
+  firstDayPglite = await measureFirstDay(liteH);
 } finally {
   await liteH.close();
   rmSync(dir, { recursive: true, force: true });
@@ -123,6 +151,13 @@ writeResult('batch-aum', {
   postgresql: { scale: 'M', ...postgres },
   pglite: { scale: 'S', ...pglite },
   ratioPgliteToPostgres: round(pglite.ratio / postgres.ratio),
+  firstDay: {
+    what: 'the first batch after a seed: step tiers compares every customer (scale S on both databases)',
+    postgresql: firstDayPostgres,
+    pglite: firstDayPglite,
+    ratioPgliteToPostgres: round(firstDayPglite!.tiersSeconds / Math.max(firstDayPostgres.tiersSeconds, 0.001)),
+    target: { ratio: 5, met: firstDayPglite!.tiersSeconds <= 5 * firstDayPostgres.tiersSeconds },
+  },
   target: {
     seconds: 60,
     ratio: 5,

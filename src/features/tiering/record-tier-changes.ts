@@ -59,7 +59,12 @@ export async function recordTierChanges(db: AppDb, date: string): Promise<StepOu
           WHERE s.tier IS DISTINCT FROM s.prev_tier) m
       ) x WHERE change IS NOT NULL
       ORDER BY customer_id`);
-    const source = incremental ? sql`tier_moved` : day;
+    // The day's rows are keyed (as_of_date, customer_id): naming the date lets a lookup by customer
+    // use the whole key. Without it PGlite planned a nested loop that walked the day's key index
+    // for every customer (160 s at 50k customers, against 0.5 s on PostgreSQL's hash join).
+    const source = incremental
+      ? sql`tier_moved`
+      : sql`(SELECT customer_id, tier, band FROM ${day} WHERE as_of_date = ${date}::date)`;
     const updated = await t.execute(sql`
       UPDATE customers c SET tier = s.tier, band = s.band,
         tier_since = coalesce((SELECT max(h.changed_on) FROM tier_history h
