@@ -2,9 +2,10 @@
  * Valid contact (有效联系) per DOMAIN.md §4: a connected phone or video call of at least
  * `validCallSeconds`, a face-to-face visit, or an event attended. Messages never count.
  */
+import type { ContactChannel } from './enums.js';
 import type { Settings } from './settings.js';
 
-export type ContactChannel = 'phone' | 'visit' | 'wechat' | 'sms' | 'video' | 'event';
+export type { ContactChannel } from './enums.js';
 
 export interface ContactFacts {
   channel: ContactChannel;

@@ -4,24 +4,11 @@
  */
 import { z } from 'zod';
 
-export const TIERS = ['mass', 'premium', 'affluent', 'wealth', 'private'] as const;
-export type Tier = (typeof TIERS)[number];
+import { OWNER_ROLES, TIER_BASES, TIERS } from './enums.js';
 
-export const STAFF_ROLES = [
-  'rm',
-  'wealth_rm',
-  'private_advisor',
-  'lobby_manager',
-  'outlet_head',
-  'sub_branch_manager',
-  'branch_manager',
-  'head_office',
-  'admin',
-] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-/** Roles that own a book of customers. */
-export const OWNER_ROLES = ['rm', 'wealth_rm', 'private_advisor'] as const satisfies readonly StaffRole[];
+// Re-exported for code written before src/domain/enums.ts held every enumeration; new code
+// imports them from enums.ts.
+export { OWNER_ROLES, STAFF_ROLES, TIERS, type StaffRole, type Tier } from './enums.js';
 
 const fenString = z
   .string()
@@ -45,7 +32,7 @@ export const settingsSchema = z
       bandLowPct: pct,
       /** downgrade only after this many consecutive month averages below the floor */
       downgradeMonths: z.number().int().min(1).max(12),
-      basis: z.enum(['month_avg', 'period_end']),
+      basis: z.enum(TIER_BASES),
     }),
     stewardship: z.object({
       /** lowest tier that must have a primary RM */

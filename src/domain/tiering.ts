@@ -3,10 +3,11 @@
  * nightly SQL step (features/tiering/evaluate-tiers.ts) implements the same rule set-wise, and
  * the integration test holds the two to agreement customer by customer.
  */
-import type { Settings, Tier } from './settings.js';
+import type { Tier, TierChange } from './enums.js';
+import type { Settings } from './settings.js';
 import { bandFor, tierForAmount, tierRank } from './tiers.js';
 
-export type TierChange = 'initial' | 'upgrade' | 'downgrade';
+export type { TierChange } from './enums.js';
 
 export interface TierInput {
   /** tier as of the day before (latest tier_history row before D); null: never evaluated */

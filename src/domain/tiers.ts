@@ -1,7 +1,8 @@
 /**
  * Tier ladder rules (DOMAIN.md §2). Pure: amounts in fen, settings in, decisions out.
  */
-import { TIERS, type Settings, type Tier } from './settings.js';
+import { TIERS, type Tier } from './enums.js';
+import type { Settings } from './settings.js';
 
 /** The highest tier whose floor `avgFen` reaches. */
 export function tierForAmount(avgFen: bigint, floors: Settings['tiers']['floorsFen']): Tier {

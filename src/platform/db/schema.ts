@@ -1,7 +1,8 @@
 /**
  * Guanhu's system of record. PostgreSQL dialect only: the same migrations run on PGlite and on
- * PostgreSQL. Money is integer fen (BIGINT); enumerations are SQL enums; derived "current state"
- * columns on customers (tier, AUM) are written only by batch steps and the seed.
+ * PostgreSQL. Money is integer fen (BIGINT); enumerations are SQL enums whose values come from
+ * src/domain/enums.ts; derived "current state" columns on customers (tier, AUM) are written only
+ * by batch steps and the seed.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -20,49 +21,41 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import {
+  ASSET_CLASSES,
+  AUDIT_ACTIONS,
+  COMPLAINT_SEVERITIES,
+  CONTACT_CHANNELS,
+  GENDERS,
+  IMPORT_KINDS,
+  IMPORT_STATUSES,
+  ORG_LEVELS,
+  PRODUCT_CATEGORIES,
+  RISK_LEVELS,
+  RISK_RATINGS,
+  RUN_STATUSES,
+  STAFF_ROLES,
+  STAFF_STATUSES,
+  TIERS,
+  TXN_CHANNELS,
+  TXN_DIRECTIONS,
+} from '../../domain/enums.js';
 
-export const orgLevel = pgEnum('org_level', ['head_office', 'branch', 'sub_branch', 'outlet']);
-export const staffRole = pgEnum('staff_role', [
-  'rm',
-  'wealth_rm',
-  'private_advisor',
-  'lobby_manager',
-  'outlet_head',
-  'sub_branch_manager',
-  'branch_manager',
-  'head_office',
-  'admin',
-]);
-export const staffStatus = pgEnum('staff_status', ['active', 'left']);
-export const productCategory = pgEnum('product_category', [
-  'demand_deposit',
-  'time_deposit',
-  'wealth',
-  'fund',
-  'insurance',
-  'gold',
-  'bond',
-  'trust',
-]);
-export const assetClass = pgEnum('asset_class', ['cash', 'fixed_income', 'equity', 'alternative', 'protection']);
-export const riskRating = pgEnum('risk_rating', ['R1', 'R2', 'R3', 'R4', 'R5']);
-export const riskLevel = pgEnum('risk_level', ['C1', 'C2', 'C3', 'C4', 'C5']);
-export const tier = pgEnum('tier', ['mass', 'premium', 'affluent', 'wealth', 'private']);
-export const gender = pgEnum('gender', ['m', 'f']);
-export const txnDirection = pgEnum('txn_direction', ['in', 'out']);
-export const txnChannel = pgEnum('txn_channel', ['counter', 'atm', 'mobile', 'online', 'other']);
-export const contactChannel = pgEnum('contact_channel', ['phone', 'visit', 'wechat', 'sms', 'video', 'event']);
-export const complaintSeverity = pgEnum('complaint_severity', ['normal', 'urgent', 'major']);
-export const auditAction = pgEnum('audit_action', [
-  'login',
-  'login_failed',
-  'logout',
-  'pii_reveal',
-  'export',
-  'reassignment',
-  'settings_change',
-  'seed',
-]);
+// The SQL enums, built from the one definition of each enumeration (src/domain/enums.ts).
+export const orgLevel = pgEnum('org_level', ORG_LEVELS);
+export const staffRole = pgEnum('staff_role', STAFF_ROLES);
+export const staffStatus = pgEnum('staff_status', STAFF_STATUSES);
+export const productCategory = pgEnum('product_category', PRODUCT_CATEGORIES);
+export const assetClass = pgEnum('asset_class', ASSET_CLASSES);
+export const riskRating = pgEnum('risk_rating', RISK_RATINGS);
+export const riskLevel = pgEnum('risk_level', RISK_LEVELS);
+export const tier = pgEnum('tier', TIERS);
+export const gender = pgEnum('gender', GENDERS);
+export const txnDirection = pgEnum('txn_direction', TXN_DIRECTIONS);
+export const txnChannel = pgEnum('txn_channel', TXN_CHANNELS);
+export const contactChannel = pgEnum('contact_channel', CONTACT_CHANNELS);
+export const complaintSeverity = pgEnum('complaint_severity', COMPLAINT_SEVERITIES);
+export const auditAction = pgEnum('audit_action', AUDIT_ACTIONS);
 
 const fen = (name: string) => bigint(name, { mode: 'bigint' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -417,19 +410,9 @@ export const dataVersions = pgTable('data_versions', {
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
-export const importKind = pgEnum('import_kind', [
-  'org',
-  'staff',
-  'products',
-  'customers',
-  'relationships',
-  'holdings',
-  'transactions',
-  'contacts',
-  'complaints',
-]);
-export const importStatus = pgEnum('import_status', ['loaded', 'unchanged', 'failed']);
-export const runStatus = pgEnum('run_status', ['running', 'succeeded', 'failed']);
+export const importKind = pgEnum('import_kind', IMPORT_KINDS);
+export const importStatus = pgEnum('import_status', IMPORT_STATUSES);
+export const runStatus = pgEnum('run_status', RUN_STATUSES);
 
 /** One row per file an import looked at: what it read, loaded and rejected, and where the report is. */
 export const importFiles = pgTable(
