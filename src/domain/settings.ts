@@ -1,6 +1,12 @@
 /**
  * Bank configuration: every threshold, weight, cap and SLA from DOMAIN.md. Stored versioned in
- * the `settings` table; these are only the defaults a new bank starts with. Money in fen.
+ * the `settings` table; DEFAULT_SETTINGS_INPUT are the defaults a new bank starts with. Money in fen.
+ *
+ * Settings survive new fields: every section and every field has its default in
+ * DEFAULT_SETTINGS_INPUT (the compiler insists, it is a complete SettingsInput), and
+ * `settingsSchema` fills whatever a stored row lacks from it before validating. So a row written
+ * by an older version, which knew fewer fields or sections, still parses; a new field needs only
+ * its schema line and its default, never a data migration.
  */
 import { z } from 'zod';
 
@@ -17,7 +23,8 @@ const fenString = z
 
 const pct = z.number().int().min(0).max(100);
 
-export const settingsSchema = z
+/** The settings as they must be once complete (every field present). */
+const completeSettings = z
   .object({
     tiers: z.object({
       /** floor of each tier in fen (monthly average daily AUM); mass is always 0 */
@@ -88,6 +95,11 @@ export const settingsSchema = z
         major: z.number().positive(),
       }),
       revisitDays: z.array(z.number().int().positive()),
+      /**
+       * The regulatory clock (2020 measures on consumer complaints): a decision within
+       * `decision` days, extendable to `extended` with the reason recorded. Added after version 1.
+       */
+      regulatoryDays: z.object({ decision: z.number().int().positive(), extended: z.number().int().positive() }),
     }),
     echelons: z.object({
       /** achievement cut points in percent, descending: ≥120, 100–120, 80–100, 60–80, <60 */
@@ -112,8 +124,9 @@ export const settingsSchema = z
       ctx.addIssue({ code: 'custom', path: ['familiarity', 'weights'], message: 'weights must add up to 100' });
   });
 
-export type Settings = z.output<typeof settingsSchema>;
-export type SettingsInput = z.input<typeof settingsSchema>;
+export type Settings = z.output<typeof completeSettings>;
+/** Settings as stored (JSON: amounts in fen as decimal strings), complete. */
+export type SettingsInput = z.input<typeof completeSettings>;
 
 const yuan = (n: number) => String(n * 100);
 
@@ -153,9 +166,35 @@ export const DEFAULT_SETTINGS_INPUT: SettingsInput = {
   suitability: { assessmentValidMonths: 12, seniorAge: 65 },
   arrivals: { whitelistFromTier: 'premium', dedupeMinutes: 30 },
   opportunities: { maturityDays: [7, 15, 30], churnDropPct: 30 },
-  complaints: { slaHours: { normal: 72, urgent: 24, major: 6 }, revisitDays: [3, 7, 30] },
+  complaints: {
+    slaHours: { normal: 72, urgent: 24, major: 6 },
+    revisitDays: [3, 7, 30],
+    regulatoryDays: { decision: 15, extended: 30 },
+  },
   echelons: { cutsPct: [120, 100, 80, 60] },
 };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `stored` with every field and section it lacks taken from `defaults`, recursively through
+ * objects. Arrays and values present in `stored` are kept whole (a stored list is the bank's
+ * choice, not something to merge); keys the defaults no longer know are left for the schema to
+ * drop.
+ */
+export function withDefaults(stored: unknown, defaults: unknown): unknown {
+  if (stored === undefined) return defaults;
+  if (!isRecord(stored) || !isRecord(defaults)) return stored;
+  const out: Record<string, unknown> = { ...stored };
+  for (const [key, d] of Object.entries(defaults)) out[key] = withDefaults(stored[key], d);
+  return out;
+}
+
+/**
+ * Parses stored settings of any version: missing fields and sections take their defaults, then
+ * the whole is validated (floors increasing, weights adding to 100 …).
+ */
+export const settingsSchema = z.preprocess((v) => withDefaults(v, DEFAULT_SETTINGS_INPUT), completeSettings);
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse(DEFAULT_SETTINGS_INPUT);
 
