@@ -4,7 +4,8 @@
  * the seeder and the file generator walk the customers in order). An RM always sits in the
  * customer's home outlet and holds a role allowed for the customer's tier.
  */
-import { DEFAULT_SETTINGS, TIERS, type Tier } from '../domain/settings.js';
+import { DEFAULT_SETTINGS, type Tier } from '../domain/settings.js';
+import { isEligibleTier } from '../domain/stewardship.js';
 import type { Bank } from './bank.js';
 import type { CustomerProfile } from './customer.js';
 import { Rng, TAG } from './prng.js';
@@ -49,7 +50,7 @@ export class Assigner {
 
   assign(c: CustomerProfile, tier: Tier): Assignment | null {
     const r = new Rng(this.bank.seed, TAG.assign, c.index);
-    const eligible = TIERS.indexOf(tier) >= TIERS.indexOf(S.managedFromTier);
+    const eligible = isEligibleTier(tier, S);
     const gate = r.next();
     // a few mass customers are still held by RMs (the low-asset release list), most are not
     if (eligible ? gate < UNMANAGED_RATE : gate >= MASS_HELD_RATE || c.targetFen < 1_000_000) return null;

@@ -3,7 +3,8 @@
  * state carried from one customer to the next is the RMs' book sizes (for capacity caps),
  * which is why customers must be built in order.
  */
-import { DEFAULT_SETTINGS, TIERS } from '../domain/settings.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import { isEligibleTier } from '../domain/stewardship.js';
 import { Assigner, closedRelationship, type Assignment, type ClosedRelationship } from './assign.js';
 import { aumHistory, type AumHistory } from './aum-history.js';
 import { aumNow, dailyWalk, type AumNow, type Walk } from './aum-walk.js';
@@ -55,7 +56,7 @@ export class CustomerBuilder {
     const now = history ?? aumNow(walk, bank.asOf);
     const held = positions(bank.seed, profile, now.tier, walk.aumFen, bank.asOf);
     const rel = this.assigner.assign(profile, now.tier);
-    const eligible = TIERS.indexOf(now.tier) >= TIERS.indexOf(DEFAULT_SETTINGS.stewardship.managedFromTier);
+    const eligible = isEligibleTier(now.tier, DEFAULT_SETTINGS.stewardship);
     const closed = opts.history ? closedRelationship(bank, profile, rel, eligible) : null;
     return { profile, walk, now, history, positions: held, rel, closed };
   }

@@ -7,6 +7,8 @@ import { Rng as R, TAG } from './prng.js';
 import { addYears, ageOn } from './days.js';
 import { idNumber, mobile, personName } from './identity.js';
 import { drawTargetYuan } from './aum-draw.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import { isSeniorAge } from '../domain/suitability.js';
 import { outletFor, type Bank } from './bank.js';
 
 export const TAGS = ['payroll', 'gba', 'social_security', 'senior', 'car_owner', 'mortgage'] as const;
@@ -86,7 +88,7 @@ export function customerProfile(bank: Bank, index: number): CustomerProfile {
 
 function riskAssessment(r: Rng, targetFen: number, age: number, openDay: number, asOf: number) {
   if (r.chance(targetFen < 500_000 ? 0.35 : 0.04)) return { risk: 0, riskDay: null };
-  const risk = 1 + r.weighted(age >= 65 ? RISK_WEIGHTS_SENIOR : RISK_WEIGHTS);
+  const risk = 1 + r.weighted(isSeniorAge(age, DEFAULT_SETTINGS.suitability) ? RISK_WEIGHTS_SENIOR : RISK_WEIGHTS);
   // about a third are older than the 12-month validity
   const back = r.chance(0.68) ? r.int(0, 364) : r.int(366, 900);
   return { risk, riskDay: Math.min(asOf, Math.max(openDay, asOf - back)) };
@@ -98,7 +100,7 @@ function tags(r: Rng, age: number, targetFen: number): string[] {
   if (age < 60 && r.chance(0.35)) out.push('payroll');
   if (r.chance(rich ? 0.22 : 0.12)) out.push('gba');
   if (r.chance(0.45)) out.push('social_security');
-  if (age >= 65) out.push('senior');
+  if (isSeniorAge(age, DEFAULT_SETTINGS.suitability)) out.push('senior');
   if (r.chance(rich ? 0.4 : 0.15)) out.push('car_owner');
   if (age >= 25 && age <= 55 && r.chance(0.2)) out.push('mortgage');
   return out;

@@ -5,13 +5,25 @@
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { seesOwnBookOnly } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { loadSettings } from '../../platform/settings-store.js';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
 import { ageOn, assessmentExpired, shanghaiDate } from '../../domain/dates.js';
-import { isValidContact, type ContactChannel } from '../../domain/contacts.js';
+import { isValidContact } from '../../domain/contacts.js';
+import { isSenior } from '../../domain/suitability.js';
+import { mayRevealPii } from '../../domain/pii.js';
+import {
+  ASSET_CLASSES,
+  type AssetClass,
+  type ContactChannel,
+  type Gender,
+  type ProductCategory,
+  type RiskLevel,
+  type RiskRating,
+  type StaffRole,
+  type Tier,
+} from '../../domain/enums.js';
 import {
   aumHistoryOf,
   contactsOf,
@@ -21,7 +33,6 @@ import {
   tierHistoryOf,
 } from './queries.js';
 
-const ASSET_CLASSES = ['cash', 'fixed_income', 'equity', 'alternative', 'protection'] as const;
 const str = (v: unknown) => (v == null ? null : String(v));
 const yuan = (v: unknown) => formatYuan(BigInt(String(v ?? '0')));
 
@@ -39,36 +50,38 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
     tierHistoryOf(ctx.db, customerId),
   ]);
 
-  const byClass = new Map<string, bigint>(ASSET_CLASSES.map((k) => [k, 0n]));
+  const byClass = new Map<AssetClass, bigint>(ASSET_CLASSES.map((k) => [k, 0n]));
   let total = 0n;
   for (const h of holdings) {
     const b = BigInt(String(h.balance));
-    byClass.set(String(h.asset_class), (byClass.get(String(h.asset_class)) ?? 0n) + b);
+    const k = h.asset_class as AssetClass;
+    byClass.set(k, (byClass.get(k) ?? 0n) + b);
     total += b;
   }
   const current = rels.find((r) => r.ended_on == null);
   const birth = str(c.birth_date);
   const age = birth ? ageOn(birth, today) : null;
+  const primaryRm = current ? String(current.staff_id) : null;
   return {
     customerId: String(c.customer_id),
     name: maskName(String(c.name)),
     phone: maskPhone(str(c.phone)),
     idNumber: maskIdNumber(str(c.id_number)),
     masked: true,
-    canReveal: seesOwnBookOnly(actor) && current?.staff_id === actor.staffId,
-    gender: (str(c.gender) as 'm' | 'f' | null) ?? null,
+    canReveal: mayRevealPii(actor, primaryRm),
+    gender: str(c.gender) as Gender | null,
     birthDate: birth,
     age,
-    senior: age != null && age >= settings.suitability.seniorAge,
+    senior: isSenior(birth, today, settings.suitability),
     orgId: String(c.home_org_id),
     orgName: String(c.org_name),
     openDate: str(c.open_date),
-    riskLevel: str(c.risk_level) as 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | null,
+    riskLevel: str(c.risk_level) as RiskLevel | null,
     riskAssessedOn: str(c.risk_assessed_on),
     riskExpired: assessmentExpired(str(c.risk_assessed_on), today, settings.suitability.assessmentValidMonths),
     tags: (c.tags as string[] | null) ?? [],
-    tier: String(c.tier),
-    band: str(c.band),
+    tier: String(c.tier) as Tier,
+    band: str(c.band) as Tier | null,
     aum: yuan(c.aum),
     monthAvgAum: yuan(c.avg),
     aumAsOf: asOf,
@@ -83,9 +96,9 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
       accountId: String(h.account_id),
       productId: String(h.product_id),
       productName: String(h.product_name),
-      category: String(h.category),
-      assetClass: String(h.asset_class),
-      riskRating: String(h.risk_rating),
+      category: String(h.category) as ProductCategory,
+      assetClass: String(h.asset_class) as AssetClass,
+      riskRating: String(h.risk_rating) as RiskRating,
       balance: yuan(h.balance),
       maturityDate: str(h.maturity_date),
     })),
@@ -94,7 +107,7 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
       ? {
           staffId: String(current.staff_id),
           name: String(current.name),
-          role: String(current.role),
+          role: String(current.role) as StaffRole,
           orgId: String(current.org_id),
           orgName: String(current.org_name),
           since: String(current.started_on),
@@ -126,8 +139,8 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
     }),
     tierHistory: tiers.map((t) => ({
       changedOn: String(t.changed_on),
-      fromTier: str(t.from_tier),
-      toTier: String(t.to_tier),
+      fromTier: str(t.from_tier) as Tier | null,
+      toTier: String(t.to_tier) as Tier,
       reason: String(t.reason),
     })),
   };

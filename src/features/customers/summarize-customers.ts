@@ -7,7 +7,8 @@ import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { query } from '../../platform/db/query.js';
 import { loadSettings } from '../../platform/settings-store.js';
-import { TIERS, type Tier } from '../../domain/settings.js';
+import { BANDS, TIERS, type Tier } from '../../domain/enums.js';
+import { isEligibleTier } from '../../domain/stewardship.js';
 import { formatYuan } from '../../domain/money.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import { listConditions, type ListCustomersInput } from './list-customers.js';
@@ -15,7 +16,6 @@ import { groupsCanAnswer, populationGroups, selectGroups } from './population-gr
 
 export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCustomersInput, 'orgId' | 'rmId'>) {
   const { value: s } = await loadSettings(ctx.db);
-  const eligible = TIERS.slice(TIERS.indexOf(s.stewardship.managedFromTier));
   const rows = groupsCanAnswer(actor, f)
     ? selectGroups(await populationGroups(ctx.db), actor, f)
     : (
@@ -31,7 +31,7 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
         )
       ).map((r) => ({ tier: r.tier, band: r.band, managed: r.managed, customers: r.n, aumFen: BigInt(r.aum) }));
   const byTier = new Map(TIERS.map((t) => [t, { customers: 0, aumFen: 0n }]));
-  const byBand = new Map(TIERS.slice(1).map((t) => [t, 0]));
+  const byBand = new Map<Tier, number>(BANDS.map((t) => [t, 0]));
   let managed = 0;
   let unmanaged = 0;
   let totalFen = 0n;
@@ -43,7 +43,7 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
     totalFen += r.aumFen;
     total += r.customers;
     if (r.band) byBand.set(r.band, (byBand.get(r.band) ?? 0) + r.customers);
-    if (eligible.includes(r.tier)) {
+    if (isEligibleTier(r.tier, s.stewardship)) {
       if (r.managed) managed += r.customers;
       else unmanaged += r.customers;
     }

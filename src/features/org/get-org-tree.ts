@@ -10,15 +10,20 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { seesOwnBookOnly } from '../../platform/auth/actor.js';
 import { customerScope, orgNodeScope, staffScope } from '../../platform/auth/scope.js';
 import { loadSettings } from '../../platform/settings-store.js';
-import { TIERS } from '../../domain/settings.js';
+import { OWNER_ROLES, type OrgLevel } from '../../domain/enums.js';
+import { eligibleTiers } from '../../domain/stewardship.js';
 import { formatYuan } from '../../domain/money.js';
 import { query } from '../../platform/db/query.js';
 
 export async function getOrgTree(ctx: Ctx, actor: Actor) {
   const { value: s } = await loadSettings(ctx.db);
-  const eligible = TIERS.slice(TIERS.indexOf(s.stewardship.managedFromTier));
+  // The domain decides which tiers must have an RM and which roles own a book; SQL takes the lists.
   const eligibleList = sql.join(
-    eligible.map((t) => sql`${t}::tier`),
+    eligibleTiers(s.stewardship).map((t) => sql`${t}::tier`),
+    sql`, `,
+  );
+  const ownerRoles = sql.join(
+    OWNER_ROLES.map((r) => sql`${r}::staff_role`),
     sql`, `,
   );
   const nodeScope = seesOwnBookOnly(actor) ? sql`o.org_id = ${actor.orgId}` : orgNodeScope(actor);
@@ -37,7 +42,7 @@ export async function getOrgTree(ctx: Ctx, actor: Actor) {
       WHERE ${customerScope(actor)}
       GROUP BY c.home_org_id
     ), staff_org AS (
-      SELECT s.org_id, count(*) AS staff, count(*) FILTER (WHERE s.role IN ('rm','wealth_rm','private_advisor')) AS rms
+      SELECT s.org_id, count(*) AS staff, count(*) FILTER (WHERE s.role IN (${ownerRoles})) AS rms
       FROM staff s WHERE s.status = 'active' AND ${staffScope(actor)} GROUP BY s.org_id
     ), leaf AS (
       SELECT o.org_id, o.path, coalesce(p.customers,0) AS customers, coalesce(p.eligible,0) AS eligible,
@@ -60,7 +65,7 @@ export async function getOrgTree(ctx: Ctx, actor: Actor) {
         orgId: String(r.org_id),
         // The caller's own node is the root of what they see.
         parentId: String(r.org_id) === actor.orgId ? null : (r.parent_id as string | null),
-        level: r.level as 'head_office' | 'branch' | 'sub_branch' | 'outlet',
+        level: r.level as OrgLevel,
         name: String(r.name),
         customers: Number(r.customers),
         eligible: el,

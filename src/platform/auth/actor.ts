@@ -1,7 +1,8 @@
 /**
  * The signed-in person, as every use case sees them. Scope (what they may see) derives from it.
  */
-import type { StaffRole } from '../../domain/settings.js';
+import type { OrgLevel, StaffRole } from '../../domain/enums.js';
+import { ownsBook } from '../../domain/roles.js';
 
 export interface Actor {
   userId: number;
@@ -11,12 +12,10 @@ export interface Actor {
   role: StaffRole;
   orgId: string;
   orgName: string;
-  orgLevel: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+  orgLevel: OrgLevel;
   /** materialised path of the actor's org node, e.g. '/HO/BR01/' */
   orgPath: string;
 }
 
-const BOOK_ROLES: ReadonlySet<StaffRole> = new Set(['rm', 'wealth_rm', 'private_advisor']);
-
 /** RMs, wealth RMs and private-banking advisors see only the customers they manage. */
-export const seesOwnBookOnly = (a: Pick<Actor, 'role'>): boolean => BOOK_ROLES.has(a.role);
+export const seesOwnBookOnly = (a: Pick<Actor, 'role'>): boolean => ownsBook(a.role);

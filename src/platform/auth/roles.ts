@@ -2,7 +2,7 @@
  * Role gates for whole capabilities (settings, imports, the org dashboard). Row-level visibility
  * stays in scope.ts; this only answers "may this role use this function at all".
  */
-import type { StaffRole } from '../../domain/settings.js';
+import type { StaffRole } from '../../domain/enums.js';
 import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
 
