@@ -10,7 +10,8 @@ import { query } from '../../platform/db/query.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { seesOwnBookOnly } from '../../platform/auth/actor.js';
-import type { Tier } from '../../domain/settings.js';
+import { orgPathInScope } from '../../platform/auth/scope.js';
+import type { Tier } from '../../domain/enums.js';
 
 export interface PopulationGroup {
   outletPath: string;
@@ -74,10 +75,14 @@ export interface GroupFilter {
 export const groupsCanAnswer = (actor: Actor, f: { q?: string; rmId?: string }) =>
   !seesOwnBookOnly(actor) && !f.q && !f.rmId;
 
+/**
+ * The groups the actor may see (the same org-scope rule as the SQL lists, from scope.ts) that
+ * match the filter.
+ */
 export function selectGroups(groups: PopulationGroup[], actor: Actor, f: GroupFilter): PopulationGroup[] {
   return groups.filter(
     (g) =>
-      g.outletPath.startsWith(actor.orgPath) &&
+      orgPathInScope(actor, g.outletPath) &&
       (!f.orgId || g.outletPath.includes(`/${f.orgId}/`)) &&
       (!f.tier || g.tier === f.tier) &&
       (!f.band || g.band === f.band) &&

@@ -20,15 +20,39 @@ export function customerScope(actor: Actor, alias = 'c'): SQL {
   return orgSubtreeCondition(actor, sql`${c}.home_org_id`);
 }
 
+/**
+ * The org subtree an actor's org-based scope covers, as a materialised-path prefix ('/HO/BR01/'),
+ * or null for head office (the whole bank). Every org-scope question is answered from this one
+ * value: in SQL by orgSubtreeCondition / orgNodeScope, in TypeScript by orgPathInScope.
+ */
+export function orgScopePrefix(actor: Pick<Actor, 'orgLevel' | 'orgPath'>): string | null {
+  return actor.orgLevel === 'head_office' ? null : actor.orgPath;
+}
+
+/**
+ * Whether an org node with materialised `path` lies in the actor's org subtree: the question
+ * orgSubtreeCondition asks in SQL, for data already in memory (the cached population groups).
+ */
+export function orgPathInScope(actor: Pick<Actor, 'orgLevel' | 'orgPath'>, path: string): boolean {
+  const prefix = orgScopePrefix(actor);
+  return prefix === null || path.startsWith(prefix);
+}
+
+/** SQL boolean over an org path expression: the node is in the actor's subtree (orgPathInScope in SQL). */
+function pathInScope(actor: Pick<Actor, 'orgLevel' | 'orgPath'>, pathExpr: SQL): SQL {
+  const prefix = orgScopePrefix(actor);
+  return prefix === null ? sql`TRUE` : sql`${pathExpr} LIKE ${likePrefix(prefix)}`;
+}
+
 /** SQL boolean: the org id expression lies in the actor's org subtree (RMs: their own node). */
 export function orgSubtreeCondition(actor: Actor, orgIdExpr: SQL): SQL {
-  if (actor.orgLevel === 'head_office') return sql`TRUE`;
-  return sql`${orgIdExpr} IN (SELECT scope_o.org_id FROM org_units scope_o WHERE scope_o.path LIKE ${likePrefix(actor.orgPath)})`;
+  if (orgScopePrefix(actor) === null) return sql`TRUE`;
+  return sql`${orgIdExpr} IN (SELECT scope_o.org_id FROM org_units scope_o WHERE ${pathInScope(actor, sql`scope_o.path`)})`;
 }
 
 /** SQL boolean over an org_units row aliased `alias`: the node is in the actor's subtree. */
 export function orgNodeScope(actor: Actor, alias = 'o'): SQL {
-  return sql`${sql.raw(alias)}.path LIKE ${likePrefix(actor.orgPath)}`;
+  return pathInScope(actor, sql`${sql.raw(alias)}.path`);
 }
 
 /** SQL boolean over a staff row aliased `alias`: staff the actor may list. RMs see only themselves. */
