@@ -3,7 +3,7 @@
  * transact more; about 6% of premium customers are drifting away (few, mostly outgoing
  * transactions in the last 90 days), which is what the churn-warning rule looks for.
  */
-import type { Tier } from '../domain/settings.js';
+import type { Tier } from '../domain/enums.js';
 import type { Assignment } from './assign.js';
 import type { Bank } from './bank.js';
 import { BLOCK_DAYS, blockStart } from './contacts.js';

@@ -4,7 +4,8 @@
  * the seeder and the file generator walk the customers in order). An RM always sits in the
  * customer's home outlet and holds a role allowed for the customer's tier.
  */
-import { DEFAULT_SETTINGS, type Tier } from '../domain/settings.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import type { Tier } from '../domain/enums.js';
 import { isEligibleTier } from '../domain/stewardship.js';
 import type { Bank } from './bank.js';
 import type { CustomerProfile } from './customer.js';

@@ -5,7 +5,8 @@
  * a few fixed positions are forced into each tier and band so even the 2,000-customer bank has
  * all of them. Amounts are drawn as floats and rounded to integer fen by the caller.
  */
-import { DEFAULT_SETTINGS, TIERS, type Tier } from '../domain/settings.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import { TIERS, type Tier } from '../domain/enums.js';
 import type { Rng } from './prng.js';
 
 const FLOORS = DEFAULT_SETTINGS.tiers.floorsFen;

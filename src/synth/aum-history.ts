@@ -5,7 +5,8 @@
  * - replaying the upgrade / hysteresis-downgrade rules over those months gives tier_history,
  *   which ends in the tier the month average qualifies for (see clampRecent for why it must).
  */
-import { DEFAULT_SETTINGS, TIERS, type Tier } from '../domain/settings.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import { TIERS, type Tier } from '../domain/enums.js';
 import { tierForAmount } from '../domain/tiers.js';
 import { aumNow, dailyFen, rank, type AumNow, type Walk } from './aum-walk.js';
 import { monthStart, ymd } from './days.js';

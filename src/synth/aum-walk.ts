@@ -4,7 +4,8 @@
  * drawn target. The month-to-date average a loader computes from the daily files is then
  * exactly the seeded one.
  */
-import { DEFAULT_SETTINGS, TIERS, type Tier } from '../domain/settings.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import { TIERS, type Tier } from '../domain/enums.js';
 import { bandFor, tierForAmount } from '../domain/tiers.js';
 import { ymd } from './days.js';
 import { Rng, TAG } from './prng.js';

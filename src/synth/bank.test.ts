@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, TIERS } from '../domain/settings.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import { TIERS } from '../domain/enums.js';
 import { bandFor, tierForAmount } from '../domain/tiers.js';
 import { CsvChunk } from './csv.js';
 import { CUSTOMER_TABLES, customerRows, fixedRows, type CustomerTable } from './db-rows.js';

@@ -4,7 +4,7 @@
  * contact they both produce. About one relationship in eight is idle (挂而不管): in the last
  * 90 days its RM only sent messages, which are not valid contacts.
  */
-import type { Tier } from '../domain/settings.js';
+import type { Tier } from '../domain/enums.js';
 import type { Assignment } from './assign.js';
 import type { Bank } from './bank.js';
 import type { CustomerProfile } from './customer.js';

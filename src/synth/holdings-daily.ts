@@ -2,7 +2,7 @@
  * Daily holdings snapshots for the file generator: how a customer's positions looked on each
  * day of the window before asOf. asOf's snapshot is exactly the seeded holdings.
  */
-import type { Tier } from '../domain/settings.js';
+import type { Tier } from '../domain/enums.js';
 import { formatYuan } from '../domain/money.js';
 import type { BuiltCustomer } from './book.js';
 import type { CustomerProfile } from './customer.js';

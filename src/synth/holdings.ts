@@ -4,7 +4,7 @@
  * assessed: deposits and savings bonds only); minimum purchases are respected. The demand
  * deposit takes the remainder, so the sum is exact in fen.
  */
-import type { Tier } from '../domain/settings.js';
+import type { Tier } from '../domain/enums.js';
 import { PRODUCTS, type Category, type Product } from './products.js';
 import { Rng, TAG } from './prng.js';
 import type { CustomerProfile } from './customer.js';

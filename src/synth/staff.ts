@@ -4,7 +4,7 @@
  * OT0001's first RM (role 'rm'). Book owners (rm, wealth_rm, private_advisor) share one rm####
  * sequence. Staff who have left get no login.
  */
-import type { StaffRole } from '../domain/settings.js';
+import type { StaffRole } from '../domain/enums.js';
 import { mobile, personName } from './identity.js';
 import type { Org } from './org.js';
 import { Rng, TAG } from './prng.js';

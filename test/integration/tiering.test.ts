@@ -8,7 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
-import { settingsToJson, type Settings, type Tier } from '../../src/domain/settings.js';
+import { settingsToJson, type Settings } from '../../src/domain/settings.js';
+import type { Tier } from '../../src/domain/enums.js';
 import { evaluateTier, type TierChange } from '../../src/domain/tiering.js';
 import { runBatch, type RunBatchOptions } from '../../src/platform/jobs/run-batch.js';
 import { nightlySteps } from '../../src/modules.js';

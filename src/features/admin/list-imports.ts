@@ -9,6 +9,7 @@ import { CONFIG_ROLES, requireRole } from '../../platform/auth/roles.js';
 import { query } from '../../platform/db/query.js';
 import type { StepRecord } from '../../platform/jobs/run-record.js';
 import { isoLocal } from '../../platform/db/sql-literal.js';
+import type { ImportKind, ImportStatus, RunStatus } from '../../domain/enums.js';
 
 export async function listImports(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number }) {
   requireRole(actor, CONFIG_ROLES, 'the import log');
@@ -28,7 +29,7 @@ export async function listImports(ctx: Ctx, actor: Actor, input: { page: number;
       id: Number(r.id),
       runId: String(r.run_id),
       fileName: String(r.file_name),
-      kind: String(r.kind),
+      kind: String(r.kind) as ImportKind,
       businessDate: (r.business_date as string | null) ?? null,
       checksum: String(r.checksum),
       encoding: String(r.encoding),
@@ -36,7 +37,7 @@ export async function listImports(ctx: Ctx, actor: Actor, input: { page: number;
       rowsLoaded: Number(r.rows_loaded),
       rowsRejected: Number(r.rows_rejected),
       durationMs: Number(r.duration_ms),
-      status: String(r.status) as 'loaded' | 'unchanged' | 'failed',
+      status: String(r.status) as ImportStatus,
       message: (r.message as string | null) ?? null,
       createdAt: String(r.created_at),
     })),
@@ -59,7 +60,7 @@ export async function listBatchRuns(ctx: Ctx, actor: Actor, limit = 100) {
     items: rows.map((r) => ({
       runId: String(r.run_id),
       businessDate: String(r.business_date),
-      status: String(r.status) as 'running' | 'succeeded' | 'failed',
+      status: String(r.status) as RunStatus,
       startedAt: String(r.started_at),
       finishedAt: (r.finished_at as string | null) ?? null,
       settingsVersion: r.settings_version == null ? null : Number(r.settings_version),

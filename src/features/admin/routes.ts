@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
 import { listBatchRuns, listImports } from './list-imports.js';
 import { errorSchema, pageQuery } from '../../platform/http/schemas.js';
+import { IMPORT_KINDS, IMPORT_STATUSES, RUN_STATUSES } from '../../domain/enums.js';
 
 const date = z.string().describe('YYYY-MM-DD');
 const at = z.string().describe('ISO 8601, +08:00');
@@ -13,7 +14,7 @@ const importFile = z.object({
   id: z.number().int(),
   runId: z.string(),
   fileName: z.string(),
-  kind: z.string(),
+  kind: z.enum(IMPORT_KINDS),
   businessDate: date.nullable(),
   checksum: z.string().describe('first 12 hex digits of the sha256'),
   encoding: z.string(),
@@ -21,7 +22,7 @@ const importFile = z.object({
   rowsLoaded: z.number().int(),
   rowsRejected: z.number().int(),
   durationMs: z.number().int(),
-  status: z.enum(['loaded', 'unchanged', 'failed']),
+  status: z.enum(IMPORT_STATUSES),
   message: z.string().nullable(),
   createdAt: at,
 });
@@ -29,7 +30,7 @@ const importFile = z.object({
 const batchRun = z.object({
   runId: z.string(),
   businessDate: date,
-  status: z.enum(['running', 'succeeded', 'failed']),
+  status: z.enum(RUN_STATUSES),
   startedAt: at,
   finishedAt: at.nullable(),
   settingsVersion: z.number().int().nullable(),

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../platform/config.js';
 import { SESSION_COOKIE, destroySession } from '../../platform/auth/sessions.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
 import { writeAudit } from '../../platform/audit.js';
-import { STAFF_ROLES } from '../../domain/settings.js';
+import { ORG_LEVELS, STAFF_ROLES } from '../../domain/enums.js';
 import { login } from './login.js';
 import { errorSchema } from '../../platform/http/schemas.js';
 
@@ -17,7 +17,7 @@ export const meSchema = z.object({
   role: z.enum(STAFF_ROLES),
   orgId: z.string(),
   orgName: z.string(),
-  orgLevel: z.enum(['head_office', 'branch', 'sub_branch', 'outlet']),
+  orgLevel: z.enum(ORG_LEVELS),
 });
 
 const toMe = (a: z.infer<typeof meSchema>) => meSchema.parse(a);

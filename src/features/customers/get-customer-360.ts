@@ -16,6 +16,7 @@ import { mayRevealPii } from '../../domain/pii.js';
 import {
   ASSET_CLASSES,
   type AssetClass,
+  type Band,
   type ContactChannel,
   type Gender,
   type ProductCategory,
@@ -81,7 +82,7 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
     riskExpired: assessmentExpired(str(c.risk_assessed_on), today, settings.suitability.assessmentValidMonths),
     tags: (c.tags as string[] | null) ?? [],
     tier: String(c.tier) as Tier,
-    band: str(c.band) as Tier | null,
+    band: str(c.band) as Band | null,
     aum: yuan(c.aum),
     monthAvgAum: yuan(c.avg),
     aumAsOf: asOf,

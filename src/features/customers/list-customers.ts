@@ -9,7 +9,7 @@ import { customerScope, likePrefix, orgSubtreeCondition } from '../../platform/a
 import { seesOwnBookOnly } from '../../platform/auth/actor.js';
 import { maskName } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
-import type { Tier } from '../../domain/settings.js';
+import type { Band, Tier } from '../../domain/enums.js';
 import { query } from '../../platform/db/query.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import { groupsCanAnswer, populationGroups, selectGroups } from './population-groups.js';
@@ -18,7 +18,7 @@ export interface ListCustomersInput {
   page: number;
   pageSize: number;
   tier?: Tier;
-  band?: Tier;
+  band?: Band;
   orgId?: string;
   rmId?: string;
   q?: string;
@@ -29,7 +29,7 @@ export interface CustomerRow {
   customerId: string;
   name: string;
   tier: Tier;
-  band: Tier | null;
+  band: Band | null;
   aum: string;
   monthAvgAum: string;
   rmId: string | null;
@@ -114,7 +114,7 @@ export async function listCustomers(
     customerId: r.customer_id!,
     name: maskName(r.name!),
     tier: r.tier as Tier,
-    band: (r.band as Tier | null) ?? null,
+    band: (r.band as Band | null) ?? null,
     aum: formatYuan(BigInt(r.aum!)),
     monthAvgAum: formatYuan(BigInt(r.avg!)),
     rmId: r.rm_id ?? null,

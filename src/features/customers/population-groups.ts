@@ -11,12 +11,12 @@ import { currentAumDate } from '../../platform/db/state.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { seesOwnBookOnly } from '../../platform/auth/actor.js';
 import { orgPathInScope } from '../../platform/auth/scope.js';
-import type { Tier } from '../../domain/enums.js';
+import type { Band, Tier } from '../../domain/enums.js';
 
 export interface PopulationGroup {
   outletPath: string;
   tier: Tier;
-  band: Tier | null;
+  band: Band | null;
   managed: boolean;
   customers: number;
   aumFen: bigint;
@@ -25,7 +25,7 @@ export interface PopulationGroup {
 const cache = new WeakMap<AppDb, { version: string; groups: Promise<PopulationGroup[]> }>();
 
 async function computeGroups(db: AppDb, asOf: string | null): Promise<PopulationGroup[]> {
-  const rows = await query<{ path: string; tier: Tier; band: Tier | null; managed: boolean; n: number; aum: string }>(
+  const rows = await query<{ path: string; tier: Tier; band: Band | null; managed: boolean; n: number; aum: string }>(
     db,
     sql`SELECT o.path, g.tier, g.band, g.managed, g.n, g.aum
         FROM (SELECT c.home_org_id, c.tier, c.band, (r.customer_id IS NOT NULL) AS managed,
@@ -66,7 +66,7 @@ export async function populationGroups(db: AppDb): Promise<PopulationGroup[]> {
 
 export interface GroupFilter {
   tier?: Tier;
-  band?: Tier;
+  band?: Band;
   orgId?: string;
   managed?: boolean;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
-import { TIERS } from '../../domain/settings.js';
+import { BANDS, TIERS } from '../../domain/enums.js';
 import { listCustomers } from './list-customers.js';
 import { getCustomer360 } from './get-customer-360.js';
 import { revealCustomerPii } from './reveal-customer-pii.js';
@@ -21,7 +21,7 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
         summary: 'Customers in the caller’s scope, paged, sorted by month-average AUM (names masked)',
         querystring: pageQuery().extend({
           tier: z.enum(TIERS).optional(),
-          band: z.enum(TIERS).optional(),
+          band: z.enum(BANDS).optional(),
           orgId: idString.optional(),
           rmId: idString.optional(),
           q: z.string().trim().min(1).max(64).optional(),

@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { query } from '../../platform/db/query.js';
 import { loadSettings } from '../../platform/settings-store.js';
-import { BANDS, TIERS, type Tier } from '../../domain/enums.js';
+import { BANDS, TIERS, type Band, type Tier } from '../../domain/enums.js';
 import { isEligibleTier } from '../../domain/stewardship.js';
 import { formatYuan } from '../../domain/money.js';
 import { currentAumDate } from '../../platform/db/state.js';
@@ -19,7 +19,7 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
   const rows = groupsCanAnswer(actor, f)
     ? selectGroups(await populationGroups(ctx.db), actor, f)
     : (
-        await query<{ tier: Tier; band: Tier | null; managed: boolean; n: number; aum: string }>(
+        await query<{ tier: Tier; band: Band | null; managed: boolean; n: number; aum: string }>(
           ctx.db,
           sql`SELECT c.tier, c.band,
                      EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL) AS managed,
@@ -31,7 +31,7 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
         )
       ).map((r) => ({ tier: r.tier, band: r.band, managed: r.managed, customers: r.n, aumFen: BigInt(r.aum) }));
   const byTier = new Map(TIERS.map((t) => [t, { customers: 0, aumFen: 0n }]));
-  const byBand = new Map<Tier, number>(BANDS.map((t) => [t, 0]));
+  const byBand = new Map<Band, number>(BANDS.map((t) => [t, 0]));
   let managed = 0;
   let unmanaged = 0;
   let totalFen = 0n;

@@ -4,17 +4,18 @@ import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
 import { errorSchema } from '../../platform/http/schemas.js';
 import { getOrgTree } from './get-org-tree.js';
+import { ORG_LEVELS } from '../../domain/enums.js';
 
 const orgNode = z.object({
   orgId: z.string(),
   parentId: z.string().nullable(),
-  level: z.enum(['head_office', 'branch', 'sub_branch', 'outlet']),
+  level: z.enum(ORG_LEVELS),
   name: z.string(),
   customers: z.number().int(),
   eligible: z.number().int(),
   managed: z.number().int(),
   coveragePct: z.number().nullable(),
-  aum: z.string(),
+  aum: z.string().describe('CNY, decimal with 2 decimals'),
   staff: z.number().int(),
   rms: z.number().int(),
 });

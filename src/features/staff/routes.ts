@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
 import { staffScope } from '../../platform/auth/scope.js';
-import { STAFF_ROLES } from '../../domain/settings.js';
+import { STAFF_ROLES } from '../../domain/enums.js';
 import { errorSchema } from '../../platform/http/schemas.js';
 import { query } from '../../platform/db/query.js';
 import { idString } from '../../platform/http/schemas.js';

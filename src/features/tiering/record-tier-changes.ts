@@ -15,6 +15,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { addDays } from '../../domain/dates.js';
+import { TIER_CHANGES } from '../../domain/enums.js';
 import type { AppDb } from '../../platform/db/client.js';
 import { hasDayPartition, partitionName } from '../../platform/db/partitions.js';
 import { affectedRows } from '../../platform/db/query.js';
@@ -22,7 +23,7 @@ import { customerTiersDate, setCustomerTiersDate } from '../../platform/db/state
 import type { StepOutcome } from '../../platform/jobs/batch-step.js';
 
 /** reason codes this step writes (and so deletes when a date is run again) */
-export const TIER_REASONS = ['initial', 'upgrade', 'downgrade'] as const;
+export const TIER_REASONS = TIER_CHANGES;
 
 export async function recordTierChanges(db: AppDb, date: string): Promise<StepOutcome> {
   const day = sql.raw(partitionName('customer_aum_daily', date));
@@ -34,7 +35,10 @@ export async function recordTierChanges(db: AppDb, date: string): Promise<StepOu
     // these statements read a few thousand rows: compiling them costs more than it saves
     await t.execute(sql.raw(`SET LOCAL jit = off`));
     await t.execute(
-      sql`DELETE FROM tier_history WHERE changed_on = ${date}::date AND reason IN ('initial', 'upgrade', 'downgrade')`,
+      sql`DELETE FROM tier_history WHERE changed_on = ${date}::date AND reason IN (${sql.join(
+        TIER_REASONS.map((r) => sql`${r}`),
+        sql`, `,
+      )})`,
     );
     // The rows whose tier or band moved overnight, a few thousand: a small analysed table, so the
     // statements below plan for their real size (a filter on the day estimates nearly every row).

@@ -4,7 +4,8 @@
  * domain/tiering.ts, so a settings change needs no code change and the plan is reused.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { TIERS, type Settings, type Tier } from '../../domain/settings.js';
+import type { Settings } from '../../domain/settings.js';
+import { TIERS, type Tier } from '../../domain/enums.js';
 
 const tierLit = (t: Tier) => sql`${t}::tier`;
 const floor = (f: Settings['tiers']['floorsFen'], t: Tier) => sql`${f[t].toString()}::bigint`;

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDb } from '../../platform/db/client.js';
 import { query } from '../../platform/db/query.js';
 import { likePrefix } from '../../platform/auth/scope.js';
-import type { Tier } from '../../domain/settings.js';
+import type { Tier } from '../../domain/enums.js';
 
 export interface OutletTierRow {
   path: string;

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { ORG_ROLES, requireRole } from '../../platform/auth/roles.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import { AppError } from '../../platform/errors.js';
-import { TIERS, type Tier } from '../../domain/settings.js';
+import { TIERS, type Tier } from '../../domain/enums.js';
 import { formatYuan } from '../../domain/money.js';
 import {
   dailyOutletRows,

@@ -8,10 +8,10 @@ import { currentAumDate } from '../../platform/db/state.js';
 import { loadSettings } from '../../platform/settings-store.js';
 import { maskName } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
-import type { Tier } from '../../domain/settings.js';
+import type { Band, Tier } from '../../domain/enums.js';
 import { nearConditions, nearCount, nearRows, type NearRow } from './near-threshold-queries.js';
 
-export type Band = Exclude<Tier, 'mass'>;
+export type { Band } from '../../domain/enums.js';
 
 export interface NearThresholdItem {
   customerId: string;

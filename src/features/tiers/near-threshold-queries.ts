@@ -8,7 +8,7 @@ import type { AppDb } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { customerScope } from '../../platform/auth/scope.js';
 import { query } from '../../platform/db/query.js';
-import type { Tier } from '../../domain/settings.js';
+import type { Band, Tier } from '../../domain/enums.js';
 
 export interface NearRow {
   customer_id: string;
@@ -21,7 +21,7 @@ export interface NearRow {
   org_name: string;
 }
 
-export function nearConditions(actor: Actor, band: Tier, orgId?: string): SQL {
+export function nearConditions(actor: Actor, band: Band, orgId?: string): SQL {
   const conds = [customerScope(actor), sql`c.band = ${band}`];
   if (orgId)
     conds.push(

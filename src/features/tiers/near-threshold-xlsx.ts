@@ -4,16 +4,17 @@
  * purpose: the file leaves the app and is read by people who never chose a UI language.
  */
 import ExcelJS from 'exceljs';
+import type { Band, Tier } from '../../domain/enums.js';
 import type { NearThresholdItem } from './list-near-threshold.js';
 
-const TIER_ZH: Record<string, string> = {
+const TIER_ZH: Record<Tier, string> = {
   mass: '大众客户',
   premium: '优质客户',
   affluent: '理财客户',
   wealth: '财富客户',
   private: '私人银行客户',
 };
-export const BAND_ZH: Record<string, string> = {
+export const BAND_ZH: Record<Band, string> = {
   premium: '临界优质',
   affluent: '临界理财',
   wealth: '临界财富',
@@ -38,19 +39,19 @@ const COLUMNS = [
 const money = (yuan: string) => Number(yuan);
 
 export async function nearThresholdWorkbook(opts: {
-  band: string;
+  band: Band;
   orgName: string;
   asOf: string | null;
   items: NearThresholdItem[];
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Guanhu';
-  const ws = wb.addWorksheet(BAND_ZH[opts.band] ?? opts.band, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(BAND_ZH[opts.band], { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
 
   ws.mergeCells(1, 1, 1, COLUMNS.length);
   const title = ws.getCell(1, 1);
-  title.value = `${BAND_ZH[opts.band] ?? opts.band}客户清单  ${opts.orgName}  数据日期：${opts.asOf ?? '—'}  共 ${opts.items.length} 户`;
+  title.value = `${BAND_ZH[opts.band]}客户清单  ${opts.orgName}  数据日期：${opts.asOf ?? '—'}  共 ${opts.items.length} 户`;
   title.font = { bold: true, size: 14 };
   title.alignment = { vertical: 'middle', horizontal: 'center' };
   ws.getRow(1).height = 26;
@@ -69,7 +70,7 @@ export async function nearThresholdWorkbook(opts: {
       i + 1,
       it.customerId,
       it.name,
-      TIER_ZH[it.tier] ?? it.tier,
+      TIER_ZH[it.tier],
       money(it.monthAvgAum),
       money(it.floor),
       money(it.gap),

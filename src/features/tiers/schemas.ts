@@ -1,21 +1,16 @@
 /** Request and response shapes of the tiers API (also the OpenAPI document). */
 import { z } from 'zod';
-import { TIERS } from '../../domain/settings.js';
+import { BANDS, ORG_LEVELS, TIER_BASES, TIERS, type Band, type Tier } from '../../domain/enums.js';
 import { parseYuan } from '../../domain/money.js';
-import { BANDS } from './tier-settings.js';
 
 const money = z.string().describe('CNY, decimal with 2 decimals');
 const tier = z.enum(TIERS);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-const level = z.enum(['head_office', 'branch', 'sub_branch', 'outlet']);
-const orgRef = z.object({ orgId: z.string(), name: z.string(), level });
-const perTier = z.object({
-  mass: z.number().int(),
-  premium: z.number().int(),
-  affluent: z.number().int(),
-  wealth: z.number().int(),
-  private: z.number().int(),
-});
+const orgRef = z.object({ orgId: z.string(), name: z.string(), level: z.enum(ORG_LEVELS) });
+/** An object with one `value` per tier (or band): keys from the domain list, all required. */
+const keyed = <K extends string, V extends z.ZodType>(keys: readonly K[], value: V) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>);
+const perTier = keyed<Tier, z.ZodNumber>(TIERS, z.number().int());
 const moves = z.object({ upgrades: z.number().int(), downgrades: z.number().int() });
 
 export const bandParam = z.enum(BANDS).describe('the tier the customers are near: premium 40–50k, affluent 160–200k …');
@@ -79,18 +74,18 @@ const yuanInput = z
 
 export const tierSettingsSchema = z.object({
   version: z.number().int(),
-  floors: z.object({ premium: money, affluent: money, wealth: money, private: money }),
+  floors: keyed<Band, typeof money>(BANDS, money),
   bandLowPct: z.number().int(),
   downgradeMonths: z.number().int(),
-  basis: z.enum(['month_avg', 'period_end']),
+  basis: z.enum(TIER_BASES),
 });
 
 export const tierSettingsBody = z
   .object({
-    floors: z.object({ premium: yuanInput, affluent: yuanInput, wealth: yuanInput, private: yuanInput }),
+    floors: keyed<Band, typeof yuanInput>(BANDS, yuanInput),
     bandLowPct: z.number().int().min(0).max(100),
     downgradeMonths: z.number().int().min(1).max(12),
-    basis: z.enum(['month_avg', 'period_end']),
+    basis: z.enum(TIER_BASES),
     note: z.string().trim().max(200).optional(),
   })
   .superRefine((b, ctx) => {

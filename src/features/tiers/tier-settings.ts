@@ -8,16 +8,16 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { CONFIG_ROLES, requireRole } from '../../platform/auth/roles.js';
 import { loadSettings, saveSettings, type VersionedSettings } from '../../platform/settings-store.js';
 import { settingsToJson } from '../../domain/settings.js';
+import type { Band, TierBasis } from '../../domain/enums.js';
 import { formatYuan, parseYuan } from '../../domain/money.js';
 
-export const BANDS = ['premium', 'affluent', 'wealth', 'private'] as const;
-export type Floors = Record<(typeof BANDS)[number], string>;
+export type Floors = Record<Band, string>;
 
 export interface TierSettingsInput {
   floors: Floors;
   bandLowPct: number;
   downgradeMonths: number;
-  basis: 'month_avg' | 'period_end';
+  basis: TierBasis;
   note?: string;
 }
 

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDb } from '../db/client.js';
 import { query } from '../db/query.js';
 import type { StepOutcome } from './batch-step.js';
+import type { RunStatus } from '../../domain/enums.js';
 
 export interface StepRecord {
   name: string;
@@ -23,7 +24,7 @@ export interface StepRecord {
 export interface RunRecord {
   runId: string;
   businessDate: string;
-  status: 'running' | 'succeeded' | 'failed';
+  status: RunStatus;
   settingsVersion: number | null;
   /** the step a partial run (`batch run --only`) started from; null for a whole night */
   onlyStep: string | null;
@@ -60,7 +61,7 @@ export async function recordStep(db: AppDb, runId: string, step: StepRecord): Pr
   );
 }
 
-export async function finishRun(db: AppDb, runId: string, status: 'succeeded' | 'failed', message?: string) {
+export async function finishRun(db: AppDb, runId: string, status: Exclude<RunStatus, 'running'>, message?: string) {
   await db.execute(
     sql`UPDATE batch_runs SET status = ${status}, finished_at = now(), message = ${message ?? null} WHERE run_id = ${runId}`,
   );
