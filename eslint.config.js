@@ -94,7 +94,30 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The web shares the domain's enumerations and pure rules (bundled as they are) and knows the
+      // API through its generated types; server code never reaches the browser.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/src/platform/**',
+                '**/src/features/**',
+                '**/src/synth/**',
+                '**/src/cli/**',
+                '**/src/modules*',
+                '**/src/domain/settings*',
+              ],
+              message:
+                'The web imports only pure files of src/domain (settings.ts brings zod: use the API) and the generated API types.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],

@@ -25,4 +25,10 @@ describe('dependencies point down only', () => {
     expect(await restricted('src/features/tiers/x.ts', "import '../../platform/http/schemas.js';\n")).toBe(0);
     expect(await restricted('src/features/tiers/x.ts', "import './routes.js';\n")).toBe(0);
   });
+
+  it('lets the web import the pure domain, never server code', async () => {
+    expect(await restricted('web/src/lib/x.ts', "import '../../../src/domain/enums';\n")).toBe(0);
+    expect(await restricted('web/src/lib/x.ts', "import '../../../src/platform/auth/scope';\n")).toBe(1);
+    expect(await restricted('web/src/lib/x.ts', "import '../../../src/features/customers/queries';\n")).toBe(1);
+  });
 });

@@ -2,13 +2,13 @@ import { QueryClient, QueryCache, MutationCache, useMutation, useQuery, useQuery
 import { api, ApiError, isUnauthorized, withQuery } from './client';
 import type {
   Customer360,
+  CustomerPage,
   CustomerQuery,
-  CustomerRow,
   CustomerSummary,
   Me,
   OrgNode,
-  Page,
   RevealResult,
+  Role,
   StaffItem,
 } from './types';
 
@@ -81,7 +81,7 @@ export function useLogout() {
 export function useCustomers(query: CustomerQuery, opts?: { enabled?: boolean }) {
   return useQuery({
     queryKey: ['customers', query],
-    queryFn: ({ signal }) => api<Page<CustomerRow>>(withQuery('/api/customers', { ...query }), { signal }),
+    queryFn: ({ signal }) => api<CustomerPage>(withQuery('/api/customers', { ...query }), { signal }),
     // No placeholder data: rows and the total on screen always belong to the current filters.
     enabled: opts?.enabled ?? true,
   });
@@ -122,7 +122,7 @@ export function useOrgTree(opts?: { enabled?: boolean }) {
   });
 }
 
-export function useStaff(params: { orgId?: string; role?: string }, opts?: { enabled?: boolean }) {
+export function useStaff(params: { orgId?: string; role?: Role }, opts?: { enabled?: boolean }) {
   return useQuery({
     queryKey: ['staff', params],
     queryFn: ({ signal }) => api<{ items: StaffItem[] }>(withQuery('/api/staff', params), { signal }),

@@ -1,94 +1,24 @@
 /** Tier dashboard, near-threshold lists, tier settings and the admin pipeline views. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, withQuery } from './client';
-import type { Money, OrgLevel, Page, Tier } from './types';
+import type { ApiBody, ApiResponse, Band } from './types';
 
-export const BANDS = ['premium', 'affluent', 'wealth', 'private'] as const;
-export type Band = (typeof BANDS)[number];
-export type PerTier = Record<Tier, number>;
+export { BANDS, type Band } from './types';
 
-export interface OrgRef {
-  orgId: string;
-  name: string;
-  level: OrgLevel;
-}
+export type TierDashboard = ApiResponse<'/api/tiers/dashboard'>;
+export type TierFigures = TierDashboard['tiers'][number];
+export type OrgRef = TierDashboard['org'];
+export type PerTier = TierDashboard['trend'][number]['customers'];
 
-export interface TierFigures {
-  tier: Tier;
-  customers: number;
-  aum: Money;
-  nearThreshold: number;
-  nearBand: Tier | null;
-  upgradesDay: number;
-  downgradesDay: number;
-  upgradesMonth: number;
-  downgradesMonth: number;
-}
+export type NearThresholdPage = ApiResponse<'/api/tiers/near-threshold'>;
+export type NearThresholdItem = NearThresholdPage['items'][number];
 
-export interface TierDashboard {
-  org: OrgRef;
-  breadcrumb: OrgRef[];
-  date: string;
-  source: 'daily' | 'live';
-  dates: string[];
-  totals: { customers: number; aum: Money; nearThreshold: number };
-  moves: { day: { upgrades: number; downgrades: number }; month: { upgrades: number; downgrades: number } };
-  tiers: TierFigures[];
-  trend: { date: string; customers: PerTier }[];
-  children: (OrgRef & { customers: number; aum: Money; nearThreshold: number; tiers: PerTier })[];
-}
+export type TierSettings = ApiResponse<'/api/settings/tiers'>;
+export type TierSettingsInput = ApiBody<'/api/settings/tiers', 'put'>;
 
-export interface NearThresholdItem {
-  customerId: string;
-  name: string;
-  tier: Tier;
-  monthAvgAum: Money;
-  floor: Money;
-  gap: Money;
-  rmId: string | null;
-  rmName: string | null;
-  orgId: string;
-  orgName: string;
-}
-
-export type NearThresholdPage = Page<NearThresholdItem> & { band: Band; floor: Money; asOf: string | null };
-
-export interface TierSettings {
-  version: number;
-  floors: Record<Band, Money>;
-  bandLowPct: number;
-  downgradeMonths: number;
-  basis: 'month_avg' | 'period_end';
-}
-export type TierSettingsInput = Omit<TierSettings, 'version'> & { note?: string };
-
-export interface ImportFile {
-  id: number;
-  runId: string;
-  fileName: string;
-  kind: string;
-  businessDate: string | null;
-  checksum: string;
-  encoding: string;
-  rowsRead: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  durationMs: number;
-  status: 'loaded' | 'unchanged' | 'failed';
-  message: string | null;
-  createdAt: string;
-}
-
-export interface BatchRun {
-  runId: string;
-  businessDate: string;
-  status: 'running' | 'succeeded' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  settingsVersion: number | null;
-  steps: { name: string; rows: number | null; ms: number | null; detail: string | null }[];
-  message: string | null;
-}
+export type ImportPage = ApiResponse<'/api/admin/imports'>;
+export type ImportFile = ImportPage['items'][number];
+export type BatchRun = ApiResponse<'/api/admin/batch-runs'>['items'][number];
 
 export function useTierDashboard(params: { orgId?: string; date?: string }) {
   return useQuery({
@@ -128,7 +58,7 @@ export function useSaveTierSettings() {
 export function useImports(params: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['admin', 'imports', params],
-    queryFn: ({ signal }) => api<Page<ImportFile>>(withQuery('/api/admin/imports', params), { signal }),
+    queryFn: ({ signal }) => api<ImportPage>(withQuery('/api/admin/imports', params), { signal }),
     placeholderData: (prev) => prev,
   });
 }

@@ -1,178 +1,76 @@
-/** Shapes of the Guanhu server API (see the API contract in the web brief). */
+/**
+ * The names the web uses for the server API's shapes. Every shape is an alias of the types
+ * GENERATED from the server's OpenAPI document (./schema.d.ts, `npm run gen:api`), so a change to
+ * a route's zod schema reaches the web as a type change; the enumerations are the server's own
+ * lists from src/domain/enums.ts (pure data, bundled as they are), never retyped here.
+ */
+import type { paths } from './schema';
 
-export const TIERS = ['mass', 'premium', 'affluent', 'wealth', 'private'] as const;
-export type Tier = (typeof TIERS)[number];
-
-export const ROLES = [
-  'rm',
-  'wealth_rm',
-  'private_advisor',
-  'lobby_manager',
-  'outlet_head',
-  'sub_branch_manager',
-  'branch_manager',
-  'head_office',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+export {
+  ASSET_CLASSES,
+  BANDS,
+  CONTACT_CHANNELS,
+  CONTACT_TOPICS,
+  ORG_LEVELS,
+  TIER_BASES,
+  TIERS,
+  STAFF_ROLES as ROLES,
+} from '../../../src/domain/enums';
+export type {
+  AssetClass,
+  Band,
+  ContactChannel as Channel,
+  ContactTopic,
+  OrgLevel,
+  StaffRole as Role,
+  Tier,
+  TierBasis,
+} from '../../../src/domain/enums';
+import { OWNER_ROLES, type StaffRole } from '../../../src/domain/enums';
+import { ownsBook } from '../../../src/domain/roles';
 
 /** Roles that own a book of customers (管户). */
-export const RM_ROLES: readonly Role[] = ['rm', 'wealth_rm', 'private_advisor'];
-export const isRmRole = (role: Role | undefined): boolean => !!role && RM_ROLES.includes(role);
+export const RM_ROLES: readonly StaffRole[] = OWNER_ROLES;
+export const isRmRole = (role: StaffRole | undefined): boolean => ownsBook(role);
 
-export type OrgLevel = 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+// ── lookups into the generated document ────────────────────────────────────────────────────────
+
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+/** The JSON a route answers with on `status` (default 200). */
+export type ApiResponse<P extends keyof paths, M extends Method = 'get', S extends number = 200> =
+  Operation<P, M> extends { responses: Record<S, { content: { 'application/json': infer B } }> } ? B : never;
+
+/** The JSON body a route takes. */
+export type ApiBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+
+/** The query parameters a route takes (as sent: strings and numbers before the server coerces them). */
+export type ApiQuery<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+// ── the shapes ─────────────────────────────────────────────────────────────────────────────────
 
 /** Decimal yuan with 2 decimals, e.g. "123456.78". Never do arithmetic on it as a float. */
 export type Money = string;
 
-export interface Me {
-  userId: number;
-  username: string;
-  staffId: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  orgName: string;
-  orgLevel: OrgLevel;
-}
+/** The JSON body of every error response. */
+export type ApiErrorBody = ApiResponse<'/api/me', 'get', 401>;
 
-export interface CustomerRow {
-  customerId: string;
-  name: string;
-  tier: Tier;
-  band: Tier | null;
-  aum: Money;
-  monthAvgAum: Money;
-  rmId: string | null;
-  rmName: string | null;
-  orgId: string;
-  orgName: string;
-}
+export type Me = ApiResponse<'/api/me'>;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface CustomerQuery {
-  page?: number;
-  pageSize?: number;
-  tier?: Tier;
-  orgId?: string;
-  rmId?: string;
-  q?: string;
-  band?: Tier;
-  managed?: 'true' | 'false';
-}
+export type CustomerPage = ApiResponse<'/api/customers'>;
+export type CustomerRow = CustomerPage['items'][number];
+export type CustomerQuery = ApiQuery<'/api/customers'>;
 
 /** Book / org summary for the caller's scope (optionally narrowed to an org node or RM). */
-export interface CustomerSummary {
-  customers: number;
-  aum: Money;
-  /** All five tiers, mass … private. */
-  tiers: { tier: Tier; customers: number; aum: Money }[];
-  /** Near-threshold counts, premium … private. */
-  bands: { band: Tier; customers: number }[];
-  /** Customers in tiers that must have an RM (premium and above by default). */
-  eligible: number;
-  managed: number;
-  unmanaged: number;
-}
+export type CustomerSummary = ApiResponse<'/api/customers/summary'>;
 
-export type AssetClass = 'cash' | 'fixed_income' | 'equity' | 'alternative' | 'protection';
-export const ASSET_CLASSES: readonly AssetClass[] = ['cash', 'fixed_income', 'equity', 'alternative', 'protection'];
+export type Customer360 = ApiResponse<'/api/customers/{customerId}'>;
+export type Holding = Customer360['holdings'][number];
+export type Contact = Customer360['contacts'][number];
+export type RevealResult = ApiResponse<'/api/customers/{customerId}/reveal', 'post'>;
 
-export type Channel = 'phone' | 'visit' | 'wechat' | 'sms' | 'video' | 'event';
-
-export interface Holding {
-  accountId: string;
-  productId: string;
-  productName: string;
-  category: string;
-  assetClass: AssetClass;
-  riskRating: string;
-  balance: Money;
-  maturityDate: string | null;
-}
-
-export interface Contact {
-  contactId: string | number;
-  staffId: string;
-  staffName: string;
-  channel: Channel;
-  startedAt: string;
-  durationSeconds: number | null;
-  connected: boolean | null;
-  outcome: string | null;
-  topics: string[];
-  valid: boolean;
-}
-
-export interface Customer360 {
-  customerId: string;
-  name: string;
-  phone: string;
-  idNumber: string;
-  masked: boolean;
-  canReveal: boolean;
-  gender: 'm' | 'f' | null;
-  birthDate: string | null;
-  age: number | null;
-  senior: boolean;
-  orgId: string;
-  orgName: string;
-  openDate: string;
-  riskLevel: 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | null;
-  riskAssessedOn: string | null;
-  riskExpired: boolean;
-  tags: string[];
-  tier: Tier;
-  band: Tier | null;
-  aum: Money;
-  monthAvgAum: Money;
-  aumAsOf: string | null;
-  tierSince: string | null;
-  holdingsByClass: { assetClass: AssetClass; amount: Money; sharePct: number }[];
-  holdings: Holding[];
-  aumHistory: { month: string; avgAum: Money; endAum: Money }[];
-  rm: { staffId: string; name: string; role: Role; orgId: string; orgName: string; since: string } | null;
-  rmHistory: { staffId: string; name: string; startedOn: string; endedOn: string | null; endReason: string | null }[];
-  contacts: Contact[];
-  tierHistory: { changedOn: string; fromTier: Tier | null; toTier: Tier; reason: string }[];
-}
-
-export interface RevealResult {
-  name: string;
-  phone: string;
-  idNumber: string;
-}
-
-export interface OrgNode {
-  orgId: string;
-  parentId: string | null;
-  level: OrgLevel;
-  name: string;
-  customers: number;
-  eligible: number;
-  managed: number;
-  coveragePct: number | null;
-  aum: Money;
-  staff: number;
-  rms: number;
-}
-
-export interface StaffItem {
-  staffId: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  orgName: string;
-}
-
-export interface ApiErrorBody {
-  code: string;
-  message?: string;
-  details?: unknown;
-}
+export type OrgNode = ApiResponse<'/api/org/tree'>['nodes'][number];
+export type StaffItem = ApiResponse<'/api/staff'>['items'][number];

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { BANDS, useSaveTierSettings, useTierSettings, type Band, type TierSettingsInput } from '../../api/tiers';
+import { TIER_BASES } from '../../api/types';
 import { toFen } from '../../lib/money';
 import { ErrorState, Loading } from '../shell/states';
 
@@ -107,7 +108,7 @@ export default function TierSettingsPage() {
             </Form.Item>
             <Form.Item name="basis" label={t('tierSettings.basis')}>
               <Select
-                options={(['month_avg', 'period_end'] as const).map((v) => ({
+                options={TIER_BASES.map((v) => ({
                   value: v,
                   label: t(`tierSettings.basisOpt.${v}`),
                 }))}

@@ -3,7 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TIERS } from '../../api/types';
+import { BANDS, TIERS } from '../../api/types';
 import type { CustomerSummary, Money } from '../../api/types';
 import { formatInt } from '../../lib/format';
 import { formatYuanCompact } from '../../lib/money';
@@ -86,4 +86,4 @@ export function BandTiles({ q }: { q: SummaryQuery }) {
 
 /** Tile skeletons while the summary loads (or when it failed). */
 const PLACEHOLDER_TIERS: CustomerSummary['tiers'] = TIERS.map((tier) => ({ tier, customers: 0, aum: '0.00' }));
-const PLACEHOLDER_BANDS: CustomerSummary['bands'] = TIERS.slice(1).map((band) => ({ band, customers: 0 }));
+const PLACEHOLDER_BANDS: CustomerSummary['bands'] = BANDS.map((band) => ({ band, customers: 0 }));

@@ -26,7 +26,15 @@ function RiskLevel({ c }: { c: Customer360 }) {
 }
 
 /** Customer no., contact details (masked unless revealed), org, risk, RM and tags. */
-export default function ProfileDetails({ c, phone, idNumber }: { c: Customer360; phone: string; idNumber: string }) {
+export default function ProfileDetails({
+  c,
+  phone,
+  idNumber,
+}: {
+  c: Customer360;
+  phone: string | null;
+  idNumber: string | null;
+}) {
   const { t } = useTranslation();
   const code = useCodeText();
   const items: DescriptionsProps['items'] = [
@@ -36,7 +44,7 @@ export default function ProfileDetails({ c, phone, idNumber }: { c: Customer360;
       label: t('c360.phone'),
       children: (
         <span data-testid="c360-phone" className="gh-mono">
-          {phone}
+          {phone ?? '—'}
         </span>
       ),
     },
@@ -45,7 +53,7 @@ export default function ProfileDetails({ c, phone, idNumber }: { c: Customer360;
       label: t('c360.idNumber'),
       children: (
         <span data-testid="c360-id-number" className="gh-mono">
-          {idNumber}
+          {idNumber ?? '—'}
         </span>
       ),
     },

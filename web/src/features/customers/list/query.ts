@@ -1,5 +1,5 @@
-import { TIERS } from '../../../api/types';
-import type { CustomerQuery, Tier } from '../../../api/types';
+import { BANDS, TIERS } from '../../../api/types';
+import type { Band, CustomerQuery, Tier } from '../../../api/types';
 
 export const PAGE_SIZES = [10, 20, 50, 100];
 
@@ -13,6 +13,8 @@ export type UpdateQuery = (
 
 const asTier = (v: string | null): Tier | undefined =>
   v && (TIERS as readonly string[]).includes(v) ? (v as Tier) : undefined;
+const asBand = (v: string | null): Band | undefined =>
+  v && (BANDS as readonly string[]).includes(v) ? (v as Band) : undefined;
 
 /** Reads the list query from the URL search params (the URL is the source of truth for filters). */
 export function parseQuery(sp: URLSearchParams): ListQuery {
@@ -23,7 +25,7 @@ export function parseQuery(sp: URLSearchParams): ListQuery {
     page,
     pageSize: PAGE_SIZES.includes(ps) ? ps : 20,
     tier: asTier(sp.get('tier')),
-    band: asTier(sp.get('band')),
+    band: asBand(sp.get('band')),
     orgId: sp.get('orgId') || undefined,
     rmId: sp.get('rmId') || undefined,
     q: sp.get('q')?.trim() || undefined,

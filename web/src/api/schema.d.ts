@@ -1,0 +1,1454 @@
+/**
+ * GENERATED from the server's OpenAPI document by scripts/gen-api-types.ts: do not edit.
+ * Regenerate with `npm run gen:api`; `npm run check` fails when this file is stale.
+ * web/src/api/types.ts gives its shapes the names the web uses.
+ */
+export interface paths {
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness and database reachability */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok';
+              /** @enum {string} */
+              db: 'pglite' | 'postgres';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in; sets the httpOnly session cookie */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            username: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              userId: number;
+              username: string;
+              staffId: string;
+              name: string;
+              /** @enum {string} */
+              role:
+                | 'rm'
+                | 'wealth_rm'
+                | 'private_advisor'
+                | 'lobby_manager'
+                | 'outlet_head'
+                | 'sub_branch_manager'
+                | 'branch_manager'
+                | 'head_office'
+                | 'admin';
+              orgId: string;
+              orgName: string;
+              /** @enum {string} */
+              orgLevel: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out; ends the session */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              userId: number;
+              username: string;
+              staffId: string;
+              name: string;
+              /** @enum {string} */
+              role:
+                | 'rm'
+                | 'wealth_rm'
+                | 'private_advisor'
+                | 'lobby_manager'
+                | 'outlet_head'
+                | 'sub_branch_manager'
+                | 'branch_manager'
+                | 'head_office'
+                | 'admin';
+              orgId: string;
+              orgName: string;
+              /** @enum {string} */
+              orgLevel: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers in the caller’s scope, paged, sorted by month-average AUM (names masked) */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          tier?: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+          band?: 'premium' | 'affluent' | 'wealth' | 'private';
+          orgId?: string;
+          rmId?: string;
+          q?: string;
+          managed?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                customerId: string;
+                /** @description masked */
+                name: string;
+                /** @enum {string} */
+                tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                /**
+                 * @description the tier the customer is near (80–100% of its floor)
+                 * @enum {string|null}
+                 */
+                band: 'premium' | 'affluent' | 'wealth' | 'private' | null;
+                /** @description CNY, decimal with 2 decimals */
+                aum: string;
+                /** @description CNY, decimal with 2 decimals */
+                monthAvgAum: string;
+                rmId: string | null;
+                rmName: string | null;
+                orgId: string;
+                orgName: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Counts and AUM per tier, near-threshold bands and coverage for the caller’s scope (optionally an org node or RM) */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          rmId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customers: number;
+              /** @description CNY, decimal with 2 decimals */
+              aum: string;
+              /** @description every tier, mass … private */
+              tiers: {
+                /** @enum {string} */
+                tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                customers: number;
+                /** @description CNY, decimal with 2 decimals */
+                aum: string;
+              }[];
+              /** @description every band, premium … private */
+              bands: {
+                /**
+                 * @description the tier the customer is near (80–100% of its floor)
+                 * @enum {string}
+                 */
+                band: 'premium' | 'affluent' | 'wealth' | 'private';
+                customers: number;
+              }[];
+              eligible: number;
+              managed: number;
+              unmanaged: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customer 360 view; 404 when outside the caller’s scope */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              name: string;
+              phone: string | null;
+              idNumber: string | null;
+              masked: boolean;
+              canReveal: boolean;
+              /** @enum {string|null} */
+              gender: 'm' | 'f' | null;
+              /** @description YYYY-MM-DD */
+              birthDate: string | null;
+              age: number | null;
+              senior: boolean;
+              orgId: string;
+              orgName: string;
+              /** @description YYYY-MM-DD */
+              openDate: string | null;
+              /** @enum {string|null} */
+              riskLevel: 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | null;
+              /** @description YYYY-MM-DD */
+              riskAssessedOn: string | null;
+              riskExpired: boolean;
+              tags: string[];
+              /** @enum {string} */
+              tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+              /**
+               * @description the tier the customer is near (80–100% of its floor)
+               * @enum {string|null}
+               */
+              band: 'premium' | 'affluent' | 'wealth' | 'private' | null;
+              /** @description CNY, decimal with 2 decimals */
+              aum: string;
+              /** @description CNY, decimal with 2 decimals */
+              monthAvgAum: string;
+              /** @description YYYY-MM-DD */
+              aumAsOf: string | null;
+              /** @description YYYY-MM-DD */
+              tierSince: string | null;
+              /** @description every asset class, in ASSET_CLASSES order */
+              holdingsByClass: {
+                /** @enum {string} */
+                assetClass: 'cash' | 'fixed_income' | 'equity' | 'alternative' | 'protection';
+                /** @description CNY, decimal with 2 decimals */
+                amount: string;
+                sharePct: number;
+              }[];
+              holdings: {
+                accountId: string;
+                productId: string;
+                productName: string;
+                /** @enum {string} */
+                category:
+                  'demand_deposit' | 'time_deposit' | 'wealth' | 'fund' | 'insurance' | 'gold' | 'bond' | 'trust';
+                /** @enum {string} */
+                assetClass: 'cash' | 'fixed_income' | 'equity' | 'alternative' | 'protection';
+                /** @enum {string} */
+                riskRating: 'R1' | 'R2' | 'R3' | 'R4' | 'R5';
+                /** @description CNY, decimal with 2 decimals */
+                balance: string;
+                /** @description YYYY-MM-DD */
+                maturityDate: string | null;
+              }[];
+              aumHistory: {
+                /** @description YYYY-MM-DD */
+                month: string;
+                /** @description CNY, decimal with 2 decimals */
+                avgAum: string;
+                /** @description CNY, decimal with 2 decimals */
+                endAum: string;
+              }[];
+              rm: {
+                staffId: string;
+                name: string;
+                /** @enum {string} */
+                role:
+                  | 'rm'
+                  | 'wealth_rm'
+                  | 'private_advisor'
+                  | 'lobby_manager'
+                  | 'outlet_head'
+                  | 'sub_branch_manager'
+                  | 'branch_manager'
+                  | 'head_office'
+                  | 'admin';
+                orgId: string;
+                orgName: string;
+                /** @description YYYY-MM-DD */
+                since: string;
+              } | null;
+              rmHistory: {
+                staffId: string;
+                name: string;
+                /** @description YYYY-MM-DD */
+                startedOn: string;
+                /** @description YYYY-MM-DD */
+                endedOn: string | null;
+                endReason: string | null;
+              }[];
+              contacts: {
+                contactId: string;
+                staffId: string;
+                staffName: string;
+                /** @enum {string} */
+                channel: 'phone' | 'visit' | 'wechat' | 'sms' | 'video' | 'event';
+                startedAt: string;
+                durationSeconds: number | null;
+                connected: boolean | null;
+                outcome: string | null;
+                /** @description what the contact covered: intro, maturity, new_product, add_wechat, appointment or other words */
+                topics: string[];
+                valid: boolean;
+              }[];
+              tierHistory: {
+                /** @description YYYY-MM-DD */
+                changedOn: string;
+                /** @enum {string|null} */
+                fromTier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private' | null;
+                /** @enum {string} */
+                toTier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                /** @description initial, upgrade, downgrade from the nightly batch, or another recorded reason */
+                reason: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{customerId}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Full name, phone and ID number for the owning RM, with a reason (audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              name: string;
+              phone: string | null;
+              idNumber: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/org/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller’s org subtree with customer, coverage, AUM and staff counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              nodes: {
+                orgId: string;
+                parentId: string | null;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+                name: string;
+                customers: number;
+                eligible: number;
+                managed: number;
+                coveragePct: number | null;
+                /** @description CNY, decimal with 2 decimals */
+                aum: string;
+                staff: number;
+                rms: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active staff in the caller’s scope (RMs see only themselves) */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          role?:
+            | 'rm'
+            | 'wealth_rm'
+            | 'private_advisor'
+            | 'lobby_manager'
+            | 'outlet_head'
+            | 'sub_branch_manager'
+            | 'branch_manager'
+            | 'head_office'
+            | 'admin';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                staffId: string;
+                name: string;
+                /** @enum {string} */
+                role:
+                  | 'rm'
+                  | 'wealth_rm'
+                  | 'private_advisor'
+                  | 'lobby_manager'
+                  | 'outlet_head'
+                  | 'sub_branch_manager'
+                  | 'branch_manager'
+                  | 'head_office'
+                  | 'admin';
+                orgId: string;
+                orgName: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tiers/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tier dashboard of an org node (default: the caller’s) on a business date; org roles only */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          date?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              org: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+              };
+              breadcrumb: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+              }[];
+              date: string;
+              /**
+               * @description daily: org_tier_daily; live: computed from current customer state
+               * @enum {string}
+               */
+              source: 'daily' | 'live';
+              /** @description business dates with figures, newest first */
+              dates: string[];
+              totals: {
+                customers: number;
+                /** @description CNY, decimal with 2 decimals */
+                aum: string;
+                nearThreshold: number;
+              };
+              moves: {
+                day: {
+                  upgrades: number;
+                  downgrades: number;
+                };
+                month: {
+                  upgrades: number;
+                  downgrades: number;
+                };
+              };
+              tiers: {
+                /** @enum {string} */
+                tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                customers: number;
+                /** @description CNY, decimal with 2 decimals */
+                aum: string;
+                /** @description customers of this tier in the band of the next tier */
+                nearThreshold: number;
+                /** @enum {string|null} */
+                nearBand: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private' | null;
+                upgradesDay: number;
+                downgradesDay: number;
+                upgradesMonth: number;
+                downgradesMonth: number;
+              }[];
+              trend: {
+                date: string;
+                customers: {
+                  mass: number;
+                  premium: number;
+                  affluent: number;
+                  wealth: number;
+                  private: number;
+                };
+              }[];
+              children: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+                customers: number;
+                /** @description CNY, decimal with 2 decimals */
+                aum: string;
+                nearThreshold: number;
+                tiers: {
+                  mass: number;
+                  premium: number;
+                  affluent: number;
+                  wealth: number;
+                  private: number;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tiers/near-threshold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Near-threshold (临界) customers of a band in the caller’s scope, smallest gap first (names masked) */
+    get: {
+      parameters: {
+        query: {
+          /** @description the tier the customers are near: premium 40–50k, affluent 160–200k … */
+          band: 'premium' | 'affluent' | 'wealth' | 'private';
+          orgId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description the tier the customers are near: premium 40–50k, affluent 160–200k …
+               * @enum {string}
+               */
+              band: 'premium' | 'affluent' | 'wealth' | 'private';
+              /** @description CNY, decimal with 2 decimals */
+              floor: string;
+              asOf: string | null;
+              items: {
+                customerId: string;
+                /** @description masked */
+                name: string;
+                /** @enum {string} */
+                tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                /** @description CNY, decimal with 2 decimals */
+                monthAvgAum: string;
+                /** @description CNY, decimal with 2 decimals */
+                floor: string;
+                /** @description floor − month average */
+                gap: string;
+                rmId: string | null;
+                rmName: string | null;
+                orgId: string;
+                orgName: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tiers/near-threshold/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole near-threshold list as an .xlsx sheet (audited) */
+    get: {
+      parameters: {
+        query: {
+          /** @description the tier the customers are near: premium 40–50k, affluent 160–200k … */
+          band: 'premium' | 'affluent' | 'wealth' | 'private';
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .xlsx file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/tiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tier floors (yuan), near-threshold band, downgrade months and basis in force */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version: number;
+              floors: {
+                /** @description CNY, decimal with 2 decimals */
+                premium: string;
+                /** @description CNY, decimal with 2 decimals */
+                affluent: string;
+                /** @description CNY, decimal with 2 decimals */
+                wealth: string;
+                /** @description CNY, decimal with 2 decimals */
+                private: string;
+              };
+              bandLowPct: number;
+              downgradeMonths: number;
+              /** @enum {string} */
+              basis: 'month_avg' | 'period_end';
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    /** Save tier settings as a new version (head office and admin; audited; applies from the next batch) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            floors: {
+              premium: string;
+              affluent: string;
+              wealth: string;
+              private: string;
+            };
+            bandLowPct: number;
+            downgradeMonths: number;
+            /** @enum {string} */
+            basis: 'month_avg' | 'period_end';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              version: number;
+              floors: {
+                /** @description CNY, decimal with 2 decimals */
+                premium: string;
+                /** @description CNY, decimal with 2 decimals */
+                affluent: string;
+                /** @description CNY, decimal with 2 decimals */
+                wealth: string;
+                /** @description CNY, decimal with 2 decimals */
+                private: string;
+              };
+              bandLowPct: number;
+              downgradeMonths: number;
+              /** @enum {string} */
+              basis: 'month_avg' | 'period_end';
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files the importer looked at, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                runId: string;
+                fileName: string;
+                /** @enum {string} */
+                kind:
+                  | 'org'
+                  | 'staff'
+                  | 'products'
+                  | 'customers'
+                  | 'relationships'
+                  | 'holdings'
+                  | 'transactions'
+                  | 'contacts'
+                  | 'complaints';
+                /** @description YYYY-MM-DD */
+                businessDate: string | null;
+                /** @description first 12 hex digits of the sha256 */
+                checksum: string;
+                encoding: string;
+                rowsRead: number;
+                rowsLoaded: number;
+                rowsRejected: number;
+                durationMs: number;
+                /** @enum {string} */
+                status: 'loaded' | 'unchanged' | 'failed';
+                message: string | null;
+                /** @description ISO 8601, +08:00 */
+                createdAt: string;
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/batch-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nightly batch runs with their steps, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                runId: string;
+                /** @description YYYY-MM-DD */
+                businessDate: string;
+                /** @enum {string} */
+                status: 'running' | 'succeeded' | 'failed';
+                /** @description ISO 8601, +08:00 */
+                startedAt: string;
+                /** @description ISO 8601, +08:00 */
+                finishedAt: string | null;
+                settingsVersion: number | null;
+                /** @description a partial run (`batch run --only`): the step it started from */
+                onlyStep: string | null;
+                steps: {
+                  name: string;
+                  rows: number | null;
+                  ms: number | null;
+                  /** @description what the step did, in English */
+                  detail: string | null;
+                  /** @description the same as a code the UI translates (batch.detail.<code>) */
+                  detailCode: string | null;
+                  detailParams: {
+                    [key: string]: string | number | boolean;
+                  } | null;
+                }[];
+                message: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
