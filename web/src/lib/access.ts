@@ -1,5 +1,6 @@
 /** Which roles may open which parts of the UI (the API enforces the same). */
 import { isRmRole, type Me } from '../api/types';
+import { mayConfigure } from '../../../src/domain/roles';
 
 /** Org dashboards: everyone but the RMs, who see their own book. */
 export function canSeeOrg(me: Me): boolean {
@@ -8,5 +9,5 @@ export function canSeeOrg(me: Me): boolean {
 
 /** Bank configuration and the data pipeline: head office and admin. */
 export function canConfigure(me: Me): boolean {
-  return me.role === 'head_office' || me.role === 'admin';
+  return mayConfigure(me.role);
 }
