@@ -103,6 +103,43 @@ describe('tiers in the browser', () => {
     await page.context().close();
   });
 
+  it('a save over a colleague’s newer version is refused, explained, and the newer version shown', async () => {
+    const page = await loginPage(e, 'hq01', DESK);
+    await page.goto(`${e.url}/admin/tier-settings`);
+    await page.waitForSelector('[data-testid="tier-settings-form"]');
+    const read = await apiJson<{ version: number; floors: object; downgradeMonths: number; basis: string }>(
+      page,
+      '/api/settings/tiers',
+    );
+    // a colleague saves while this page is open
+    const other = await page.evaluate(
+      async (body) =>
+        (
+          await fetch('/api/settings/tiers', {
+            method: 'PUT',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).status,
+      { ...read, bandLowPct: 75, note: '同事的修改' },
+    );
+    expect(other).toBe(200);
+    await page.fill('[data-testid="band-low-pct"]', '90');
+    await page.click('[data-testid="tier-settings-save"]');
+    await page.waitForSelector('[data-testid="tier-settings-conflict"]');
+    expect(await page.locator('[data-testid="tier-settings-conflict"]').innerText()).toContain(`v${read.version + 1}`);
+    // the page now shows the colleague's version, not the refused edit
+    await page.waitForFunction(
+      (v) => document.querySelector('[data-testid="tier-settings-version"]')?.textContent?.includes(`v${v}`),
+      read.version + 1,
+    );
+    expect(await page.inputValue('[data-testid="band-low-pct"]')).toBe('75');
+    expect((await apiJson<{ version: number }>(page, '/api/settings/tiers')).version).toBe(read.version + 1);
+    await shot(page, 'hq-tier-settings-conflict-desk');
+    await page.context().close();
+  });
+
   it('head office reads the import and batch logs, rejected rows highlighted', async () => {
     await e.bank.ctx.db.execute(
       sql`INSERT INTO import_files (run_id, file_name, kind, business_date, checksum, encoding, rows_read, rows_loaded, rows_rejected, duration_ms, status, message)

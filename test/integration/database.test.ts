@@ -6,6 +6,7 @@ import { migrateDatabase } from '../../src/platform/db/migrate.js';
 import { writeAudit } from '../../src/platform/audit.js';
 import { loadSettings, saveSettings } from '../../src/platform/settings-store.js';
 import { DEFAULT_SETTINGS, settingsToJson } from '../../src/domain/settings.js';
+import { settings } from '../../src/platform/db/schema.js';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -85,6 +86,35 @@ describe('settings', () => {
     const bad = settingsToJson(DEFAULT_SETTINGS);
     bad.tiers.floorsFen.wealth = '100';
     await expect(saveSettings(t.handle.db, bad, { userId: 1, staffId: 'S1' })).rejects.toThrow(/strictly increasing/);
+  });
+
+  it('refuses a save from a stale version, naming the current one', async () => {
+    const { version } = await loadSettings(t.handle.db);
+    const json = settingsToJson(DEFAULT_SETTINGS);
+    await expect(
+      saveSettings(t.handle.db, json, { userId: 1, staffId: 'S1' }, 'stale', version - 1),
+    ).rejects.toMatchObject({ code: 'CONFLICT', details: { currentVersion: version } });
+    expect((await loadSettings(t.handle.db)).version).toBe(version);
+  });
+
+  it('refuses it too when another save commits the same version between our read and our write', async (test) => {
+    // PostgreSQL only: PGlite runs one transaction at a time, so the interleaving cannot happen.
+    if (t.handle.kind !== 'postgres') test.skip();
+    const { version } = await loadSettings(t.handle.db);
+    const json = settingsToJson(DEFAULT_SETTINGS);
+    let commit!: () => void;
+    const open = new Promise<void>((r) => (commit = r));
+    const other = t.handle.db.transaction(async (tx) => {
+      await tx.insert(settings).values({ version: version + 1, value: json, note: 'the other save' });
+      await open;
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    // ours reads `version` (the other's row is not committed) and waits on the primary key
+    const ours = saveSettings(t.handle.db, json, { userId: 1, staffId: 'S1' }, 'ours', version);
+    await new Promise((r) => setTimeout(r, 100));
+    commit();
+    await other;
+    await expect(ours).rejects.toMatchObject({ code: 'CONFLICT', details: { currentVersion: version + 1 } });
   });
 });
 

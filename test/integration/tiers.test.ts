@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { query } from '../../src/platform/db/query.js';
 import { formatYuan } from '../../src/domain/money.js';
+import { loadSettings } from '../../src/platform/settings-store.js';
 import { AS_OF, loginAs, seededBank, type TestBank } from '../support/app.js';
 
 let bank: TestBank;
@@ -195,7 +197,9 @@ describe('near-threshold lists', () => {
 });
 
 describe('tier settings', () => {
+  // `version`: the version the settings were read at (the tests that save read it first)
   const body = {
+    version: 1,
     floors: { premium: '50000.00', affluent: '200000', wealth: '1000000', private: '8000000' },
     bandLowPct: 85,
     downgradeMonths: 3,
@@ -216,7 +220,7 @@ describe('tier settings', () => {
 
   it('head office saves a new, audited version', async () => {
     const before = (await get('hq01', '/api/settings/tiers')).json().version;
-    const r = await put('hq01', '/api/settings/tiers', body);
+    const r = await put('hq01', '/api/settings/tiers', { ...body, version: before });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ version: before + 1, bandLowPct: 85 });
     const audit = await query(
@@ -234,6 +238,47 @@ describe('tier settings', () => {
     const r = await put('hq01', '/api/settings/tiers', { ...body, floors: { ...body.floors, wealth: '150000' } });
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toContain('floors.wealth');
+  });
+
+  it('a save from a version that is no longer current is refused with 409 and the current version', async () => {
+    const current = (await get('hq01', '/api/settings/tiers')).json().version as number;
+    const r = await put('hq01', '/api/settings/tiers', { ...body, version: current - 1, bandLowPct: 70 });
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ code: 'CONFLICT', details: { currentVersion: current } });
+    expect(r.json().message).toMatch(/newer version/);
+    // nothing was saved
+    expect((await get('hq01', '/api/settings/tiers')).json()).toMatchObject({ version: current, bandLowPct: 85 });
+  });
+
+  it('two saves from the same version at once: one is saved, the other refused', async () => {
+    const current = (await get('hq01', '/api/settings/tiers')).json().version as number;
+    const [a, b] = await Promise.all([
+      put('hq01', '/api/settings/tiers', { ...body, version: current, bandLowPct: 81 }),
+      put('admin', '/api/settings/tiers', { ...body, version: current, bandLowPct: 82 }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const lost = a.statusCode === 409 ? a : b;
+    expect(lost.json().details).toEqual({ currentVersion: current + 1 });
+    expect((await get('hq01', '/api/settings/tiers')).json().version).toBe(current + 1);
+  });
+
+  it('a version-1 row stored before a field was added still loads, and the next save fills it in', async () => {
+    const v1 = readFileSync(new URL('../fixtures/settings/v1.json', import.meta.url), 'utf8');
+    await bank.ctx.db.execute(sql`DELETE FROM settings`);
+    await bank.ctx.db.execute(
+      sql`INSERT INTO settings (version, value, note) VALUES (1, ${v1}::jsonb, 'as stored by version 1')`,
+    );
+    const r = await get('hq01', '/api/settings/tiers');
+    expect(r.json()).toMatchObject({ version: 1, bandLowPct: 80, floors: { premium: '50000.00' } });
+    expect((await put('hq01', '/api/settings/tiers', { ...body, version: 1 })).statusCode).toBe(200);
+    const saved = await loadSettings(bank.ctx.db);
+    expect(saved.version).toBe(2);
+    expect(saved.value.complaints.regulatoryDays).toEqual({ decision: 15, extended: 30 });
+    const [row] = await query<{ value: { complaints: object } }>(
+      bank.ctx.db,
+      sql`SELECT value FROM settings WHERE version = 2`,
+    );
+    expect(row!.value.complaints).toHaveProperty('regulatoryDays');
   });
 });
 

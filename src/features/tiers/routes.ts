@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { requireActor } from '../../platform/http/auth-plugin.js';
-import { errorSchema } from '../../platform/http/schemas.js';
+import { errorSchema, versionConflictSchema } from '../../platform/http/schemas.js';
 import { getTierDashboard } from './get-tier-dashboard.js';
 import { listNearThreshold } from './list-near-threshold.js';
 import { exportNearThreshold } from './export-near-threshold.js';
@@ -90,9 +90,16 @@ export const tierRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, { ctx
     {
       schema: {
         tags: ['settings'],
-        summary: 'Save tier settings as a new version (head office and admin; audited; applies from the next batch)',
+        summary:
+          'Save tier settings as a new version (head office and admin; audited; applies from the next batch); 409 when the version read is no longer current',
         body: tierSettingsBody,
-        response: { 200: tierSettingsSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema },
+        response: {
+          200: tierSettingsSchema,
+          400: errorSchema,
+          401: errorSchema,
+          403: errorSchema,
+          409: versionConflictSchema,
+        },
       },
     },
     async (req) => updateTierSettings(ctx, requireActor(req), req.body),

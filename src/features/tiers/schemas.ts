@@ -82,6 +82,11 @@ export const tierSettingsSchema = z.object({
 
 export const tierSettingsBody = z
   .object({
+    version: z
+      .number()
+      .int()
+      .min(0)
+      .describe('the version these settings were read at; refused with 409 when another has been saved since'),
     floors: keyed<Band, typeof yuanInput>(BANDS, yuanInput),
     bandLowPct: z.number().int().min(0).max(100),
     downgradeMonths: z.number().int().min(1).max(12),

@@ -1,7 +1,9 @@
 /**
  * The tier part of the bank settings, as the API shows it (floors in decimal yuan), and saving a
  * change as a new settings version (saveSettings audits it). A change takes effect from the next
- * nightly batch: tiers already on customers are not recomputed here.
+ * nightly batch: tiers already on customers are not recomputed here. A save names the version it
+ * was read at; a stale one is refused (CONFLICT with the current version) rather than overwriting
+ * a colleague's newer change.
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -14,6 +16,8 @@ import { formatYuan, parseYuan } from '../../domain/money.js';
 export type Floors = Record<Band, string>;
 
 export interface TierSettingsInput {
+  /** the settings version the user read and changed */
+  version: number;
   floors: Floors;
   bandLowPct: number;
   downgradeMonths: number;
@@ -62,5 +66,5 @@ export async function updateTierSettings(ctx: Ctx, actor: Actor, input: TierSett
       basis: input.basis,
     },
   };
-  return view(await saveSettings(ctx.db, next, actor, input.note));
+  return view(await saveSettings(ctx.db, next, actor, input.note, input.version));
 }

@@ -7,6 +7,12 @@ import { z } from 'zod';
 /** The JSON body of every error response (see errors.ts). */
 export const errorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 
+/** 409 for a write made from a version that is no longer the current one; details name it. */
+export const versionConflictSchema = errorSchema.extend({
+  code: z.literal('CONFLICT'),
+  details: z.object({ currentVersion: z.number().int().describe('the version now in force: reload it') }),
+});
+
 /** An org, staff or customer id as they appear in the contract files. */
 export const idString = z.string().min(1).max(32);
 

@@ -1152,7 +1152,7 @@ export interface paths {
         };
       };
     };
-    /** Save tier settings as a new version (head office and admin; audited; applies from the next batch) */
+    /** Save tier settings as a new version (head office and admin; audited; applies from the next batch); 409 when the version read is no longer current */
     put: {
       parameters: {
         query?: never;
@@ -1163,6 +1163,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description the version these settings were read at; refused with 409 when another has been saved since */
+            version: number;
             floors: {
               premium: string;
               affluent: string;
@@ -1239,6 +1241,23 @@ export interface paths {
               code: string;
               message: string;
               details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              code: 'CONFLICT';
+              message: string;
+              details: {
+                /** @description the version now in force: reload it */
+                currentVersion: number;
+              };
             };
           };
         };

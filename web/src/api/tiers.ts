@@ -1,6 +1,6 @@
 /** Tier dashboard, near-threshold lists, tier settings and the admin pipeline views. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from './client';
+import { api, isApiError, withQuery } from './client';
 import type { ApiBody, ApiResponse, Band } from './types';
 
 export { BANDS, type Band } from './types';
@@ -14,7 +14,17 @@ export type NearThresholdPage = ApiResponse<'/api/tiers/near-threshold'>;
 export type NearThresholdItem = NearThresholdPage['items'][number];
 
 export type TierSettings = ApiResponse<'/api/settings/tiers'>;
+/** What a save sends: the settings and the version they were read at. */
 export type TierSettingsInput = ApiBody<'/api/settings/tiers', 'put'>;
+/** The 409 answer to a save made from a version that is no longer current. */
+export type SettingsConflict = ApiResponse<'/api/settings/tiers', 'put', 409>;
+
+/** The version now in force when `e` is a refused stale save, else null. */
+export function conflictVersion(e: unknown): number | null {
+  if (!isApiError(e) || e.status !== 409) return null;
+  const d = e.details as SettingsConflict['details'] | undefined;
+  return typeof d?.currentVersion === 'number' ? d.currentVersion : null;
+}
 
 export type ImportPage = ApiResponse<'/api/admin/imports'>;
 export type ImportFile = ImportPage['items'][number];
@@ -52,6 +62,10 @@ export function useSaveTierSettings() {
   return useMutation({
     mutationFn: (body: TierSettingsInput) => api<TierSettings>('/api/settings/tiers', { method: 'PUT', body }),
     onSuccess: (saved) => qc.setQueryData(settingsKey, saved),
+    // Someone saved a newer version: load it, so the form shows what is in force now.
+    onError: (e) => {
+      if (conflictVersion(e) !== null) void qc.invalidateQueries({ queryKey: settingsKey });
+    },
   });
 }
 

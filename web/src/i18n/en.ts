@@ -305,6 +305,8 @@ const en: DeepString<Resources> = {
     saved: 'Saved as v{{version}}; takes effect from the next batch',
     effectNote: 'Changes take effect from the next batch; current tiers do not move immediately.',
     failed: 'Save failed: {{message}}',
+    conflict:
+      'Someone else saved a newer version (v{{version}}), so your changes were not saved. The page now shows that version: check it, then make your changes again and save.',
   },
   imports: {
     title: 'Data imports',

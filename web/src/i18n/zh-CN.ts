@@ -301,6 +301,7 @@ const zhCN = {
     saved: '已保存为 v{{version}}，将于下次批处理生效',
     effectNote: '修改将于下次批处理生效，已定级客户不会立即变动。',
     failed: '保存失败：{{message}}',
+    conflict: '其他人已保存了更新的版本 v{{version}}，您的修改未保存。页面已载入最新配置，请核对后重新修改并保存。',
   },
   imports: {
     title: '数据导入',

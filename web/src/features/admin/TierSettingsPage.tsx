@@ -3,19 +3,33 @@ import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
-import { BANDS, useSaveTierSettings, useTierSettings, type Band, type TierSettingsInput } from '../../api/tiers';
+import {
+  BANDS,
+  conflictVersion,
+  useSaveTierSettings,
+  useTierSettings,
+  type Band,
+  type TierSettings,
+  type TierSettingsInput,
+} from '../../api/tiers';
 import { TIER_BASES } from '../../api/types';
 import { toFen } from '../../lib/money';
 import { ErrorState, Loading } from '../shell/states';
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
-/** 层级配置: floors, band, downgrade rule and basis; saved as a new audited version for the next batch. */
+/** The form's fields: the settings without the version, which the page sends from what it read. */
+type TierSettingsForm = Omit<TierSettingsInput, 'version'>;
+
+/**
+ * 层级配置: floors, band, downgrade rule and basis; saved as a new audited version for the next
+ * batch. A save names the version the page read; when someone else saved since, the server
+ * refuses it (409), the page says so and shows the newer version instead.
+ */
 export default function TierSettingsPage() {
   const { t } = useTranslation();
   const q = useTierSettings();
   const save = useSaveTierSettings();
-  const [form] = Form.useForm<TierSettingsInput>();
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
 
   if (q.isPending) return <Loading />;
@@ -38,11 +52,12 @@ export default function TierSettingsPage() {
     }),
   ];
 
-  const onFinish = (values: TierSettingsInput) =>
+  const onFinish = (values: TierSettingsForm) =>
     save.mutate(
-      { ...values, note: values.note?.trim() || undefined },
+      { ...values, version: q.data.version, note: values.note?.trim() || undefined },
       { onSuccess: (s) => setSavedVersion(s.version) },
     );
+  const conflict = conflictVersion(save.error);
 
   return (
     <div className="gh-page">
@@ -63,7 +78,15 @@ export default function TierSettingsPage() {
           title={t('tierSettings.saved', { version: savedVersion })}
         />
       )}
-      {save.isError && (
+      {conflict !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="tier-settings-conflict"
+          title={t('tierSettings.conflict', { version: conflict })}
+        />
+      )}
+      {save.isError && conflict === null && (
         <Alert
           type="error"
           showIcon
@@ -73,11 +96,13 @@ export default function TierSettingsPage() {
         />
       )}
       <Card size="small" className="gh-settings-card">
-        <Form<TierSettingsInput>
-          form={form}
+        <Form<TierSettingsForm>
+          // A new version (saved here, or loaded after a conflict) starts a new form from its
+          // values: the form keeps its own store, so a remount is a clean start.
+          key={q.data.version}
           layout="vertical"
           data-testid="tier-settings-form"
-          initialValues={{ ...q.data, note: '' }}
+          initialValues={{ ...formValues(q.data), note: '' }}
           onFinish={onFinish}
           onValuesChange={() => setSavedVersion(null)}
         >
@@ -126,3 +151,6 @@ export default function TierSettingsPage() {
     </div>
   );
 }
+
+/** The editable part of what the server sent (the version stays with the page). */
+const formValues = ({ version: _version, ...rest }: TierSettings): Omit<TierSettingsForm, 'note'> => rest;
