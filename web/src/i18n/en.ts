@@ -173,12 +173,11 @@ const en: DeepString<Resources> = {
     mortgage: 'Mortgage',
   },
   topic: {
-    self_intro: 'Self-introduction',
-    maturity_reminder: 'Maturity reminder',
+    intro: 'Self-introduction',
+    maturity: 'Maturity reminder',
     new_product: 'New product',
     add_wechat: 'Added on WeChat',
     appointment: 'Meeting booked',
-    face_appointment: 'Meeting booked',
   },
   category: {
     deposit: 'Deposit',

@@ -1,3 +1,16 @@
+import type {
+  AssetClass,
+  ContactChannel,
+  ContactTopic,
+  Gender,
+  OrgLevel,
+  ProductCategory,
+  StaffRole,
+  Tier,
+  TierBasis,
+  TierChange,
+} from '../../../src/domain/enums';
+
 const zhCN = {
   app: { name: '管户', fullName: '管户 Guanhu', tagline: '零售客户分层管户平台' },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
@@ -169,12 +182,11 @@ const zhCN = {
     mortgage: '房贷客户',
   },
   topic: {
-    self_intro: '自我介绍',
-    maturity_reminder: '到期提醒',
+    intro: '自我介绍',
+    maturity: '到期提醒',
     new_product: '新产品推介',
     add_wechat: '添加微信',
     appointment: '预约面谈',
-    face_appointment: '预约面谈',
   },
   category: {
     deposit: '存款',
@@ -336,6 +348,25 @@ const zhCN = {
     emptyFiles: '暂无导入记录',
     emptyRuns: '暂无批处理记录',
   },
+};
+
+/**
+ * Every value of the domain's enumerations has its label: a value added to src/domain/enums.ts
+ * without one here (and so in en.ts, which has the same shape) fails the typecheck.
+ */
+type Labels<K extends string> = Record<K, string>;
+zhCN satisfies {
+  role: Labels<StaffRole>;
+  tier: Labels<Tier>;
+  tierShort: Labels<Tier>;
+  level: Labels<OrgLevel>;
+  assetClass: Labels<AssetClass>;
+  channel: Labels<ContactChannel>;
+  gender: Labels<Gender>;
+  topic: Labels<ContactTopic>;
+  category: Labels<ProductCategory>;
+  reason: Labels<TierChange>;
+  tierSettings: { basisOpt: Labels<TierBasis> };
 };
 
 export default zhCN;
