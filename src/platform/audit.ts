@@ -4,6 +4,7 @@
  */
 import { auditLog } from './db/schema.js';
 import type { AppDb } from './db/client.js';
+import type { AuditAction } from '../domain/enums.js';
 
 interface Base {
   actorUserId?: number | null;
@@ -38,6 +39,11 @@ export type AuditEvent = Base &
       }
     | { action: 'seed'; entityType: 'database'; entityId: string; after: unknown }
   );
+
+// Every action of the domain list (src/domain/enums.ts, the SQL enum) has its event shape here;
+// the column's type refuses an action the list lacks.
+type ActionWithoutEvent = Exclude<AuditAction, AuditEvent['action']>;
+const _everyActionHasAnEvent: [ActionWithoutEvent] extends [never] ? true : ActionWithoutEvent = true;
 
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
   const extra = e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;

@@ -3,7 +3,7 @@
  * transact more; about 6% of premium customers are drifting away (few, mostly outgoing
  * transactions in the last 90 days), which is what the churn-warning rule looks for.
  */
-import type { Tier } from '../domain/enums.js';
+import type { ComplaintSeverity, Tier, TxnChannel, TxnDirection } from '../domain/enums.js';
 import type { Assignment } from './assign.js';
 import type { Bank } from './bank.js';
 import { BLOCK_DAYS, blockStart } from './contacts.js';
@@ -12,13 +12,13 @@ import type { Position } from './holdings.js';
 import { Rng, TAG } from './prng.js';
 import { COMPLAINTS, COMPLAINT_WEIGHTS } from './texts.js';
 
-export type TxnChannel = 'counter' | 'atm' | 'mobile' | 'online' | 'other';
+export type { TxnChannel } from '../domain/enums.js';
 
 export interface Txn {
   txnId: string;
   day: number;
   second: number;
-  direction: 'in' | 'out';
+  direction: TxnDirection;
   amountFen: bigint;
   channel: TxnChannel;
   productId: string | null;
@@ -77,7 +77,7 @@ export interface Complaint {
   complaintId: string;
   day: number;
   second: number;
-  severity: 'normal' | 'urgent' | 'major';
+  severity: ComplaintSeverity;
   category: string;
   summary: string;
   owner: number;

@@ -6,7 +6,7 @@
  *   which ends in the tier the month average qualifies for (see clampRecent for why it must).
  */
 import { DEFAULT_SETTINGS } from '../domain/settings.js';
-import { TIERS, type Tier } from '../domain/enums.js';
+import { TIERS, type Tier, type TierChange } from '../domain/enums.js';
 import { tierForAmount } from '../domain/tiers.js';
 import { aumNow, dailyFen, rank, type AumNow, type Walk } from './aum-walk.js';
 import { monthStart, ymd } from './days.js';
@@ -24,7 +24,7 @@ export interface TierRow {
   day: number;
   from: Tier | null;
   to: Tier;
-  reason: 'initial' | 'upgrade' | 'downgrade';
+  reason: TierChange;
 }
 // the same dozen month starts for every customer: computed once per asOf
 let startsKey = '';

@@ -4,7 +4,7 @@
  * contact they both produce. About one relationship in eight is idle (挂而不管): in the last
  * 90 days its RM only sent messages, which are not valid contacts.
  */
-import type { Tier } from '../domain/enums.js';
+import type { ContactChannel as Channel, ContactTopic, Tier } from '../domain/enums.js';
 import type { Assignment } from './assign.js';
 import type { Bank } from './bank.js';
 import type { CustomerProfile } from './customer.js';
@@ -12,7 +12,7 @@ import { weekday } from './days.js';
 import { Rng, TAG } from './prng.js';
 import { OUTCOMES } from './texts.js';
 
-export type Channel = 'phone' | 'visit' | 'wechat' | 'sms' | 'video' | 'event';
+export type { ContactChannel as Channel } from '../domain/enums.js';
 
 export interface Contact {
   contactId: string;
@@ -23,7 +23,7 @@ export interface Contact {
   durationSeconds: number | null;
   connected: boolean | null;
   outcome: string;
-  topics: string[];
+  topics: ContactTopic[];
 }
 
 const CHANNELS: readonly Channel[] = ['phone', 'wechat', 'visit', 'sms', 'video', 'event'];
@@ -78,7 +78,7 @@ function details(
   channel: Channel,
   isNew: boolean,
 ): Omit<Contact, 'contactId' | 'staff' | 'day' | 'second' | 'channel'> {
-  const topics: string[] = [];
+  const topics: ContactTopic[] = [];
   if (r.chance(isNew ? 0.8 : 0.08)) topics.push('intro');
   if (r.chance(0.25)) topics.push('maturity');
   if (r.chance(0.35)) topics.push('new_product');

@@ -9,6 +9,7 @@ import { idNumber, mobile, personName } from './identity.js';
 import { drawTargetYuan } from './aum-draw.js';
 import { DEFAULT_SETTINGS } from '../domain/settings.js';
 import { isSeniorAge } from '../domain/suitability.js';
+import type { Gender } from '../domain/enums.js';
 import { outletFor, type Bank } from './bank.js';
 
 export const TAGS = ['payroll', 'gba', 'social_security', 'senior', 'car_owner', 'mortgage'] as const;
@@ -17,7 +18,7 @@ export interface CustomerProfile {
   index: number;
   customerId: string;
   name: string;
-  gender: 'm' | 'f';
+  gender: Gender;
   birthDay: number;
   age: number;
   idNumber: string;

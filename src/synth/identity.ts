@@ -6,6 +6,7 @@
 import { GIVEN_FEMALE, GIVEN_MALE, MOBILE_PREFIXES, REGION_CODES, SURNAMES, SURNAME_WEIGHTS } from './names.js';
 import type { Rng } from './prng.js';
 import { ymd } from './days.js';
+import type { Gender } from '../domain/enums.js';
 
 const surnameCumulative = (() => {
   let t = 0;
@@ -26,7 +27,7 @@ export function surname(r: Rng): string {
   return SURNAMES[lo]!;
 }
 
-export function personName(r: Rng, gender: 'm' | 'f'): string {
+export function personName(r: Rng, gender: Gender): string {
   const chars = gender === 'm' ? GIVEN_MALE : GIVEN_FEMALE;
   const given = r.chance(0.72) ? r.pick(chars) + r.pick(chars) : r.pick(chars);
   return surname(r) + given;
@@ -43,7 +44,7 @@ export function idCheckChar(first17: string): string {
 }
 
 /** region + birth date + 3-digit sequence (odd for men, even for women) + check character */
-export function idNumber(r: Rng, birthDay: number, gender: 'm' | 'f'): string {
+export function idNumber(r: Rng, birthDay: number, gender: Gender): string {
   const [y, m, d] = ymd(birthDay);
   let seq = r.int(0, 499) * 2 + (gender === 'm' ? 1 : 0);
   if (seq === 0) seq = 2;

@@ -4,7 +4,7 @@
  * OT0001's first RM (role 'rm'). Book owners (rm, wealth_rm, private_advisor) share one rm####
  * sequence. Staff who have left get no login.
  */
-import type { StaffRole } from '../domain/enums.js';
+import type { StaffRole, StaffStatus } from '../domain/enums.js';
 import { mobile, personName } from './identity.js';
 import type { Org } from './org.js';
 import { Rng, TAG } from './prng.js';
@@ -15,7 +15,7 @@ export interface StaffMember {
   orgId: string;
   name: string;
   role: StaffRole;
-  status: 'active' | 'left';
+  status: StaffStatus;
   phone: string;
   username: string | null;
   /** how large a book this person tends to carry, relative to colleagues */
@@ -47,7 +47,7 @@ export function buildStaff(org: Org, spec: ScaleSpec, seed: number): StaffBook {
   const counters: Record<string, number> = {};
   const next = (prefix: string, width: number) =>
     `${prefix}${pad((counters[prefix] = (counters[prefix] ?? 0) + 1), width)}`;
-  const add = (orgId: string, role: StaffRole, status: 'active' | 'left', username: string | null): number => {
+  const add = (orgId: string, role: StaffRole, status: StaffStatus, username: string | null): number => {
     const r = new Rng(seed, TAG.staff, members.length);
     const gender = r.chance(0.55) ? 'f' : 'm';
     members.push({

@@ -2,6 +2,8 @@
  * Free text written by staff: contact outcomes and complaint summaries. Short Chinese phrases
  * of the kind an RM types on a phone after a call.
  */
+import type { ComplaintSeverity } from '../domain/enums.js';
+
 export const OUTCOMES = {
   unreached: ['未接通', '无人接听', '客户关机', '客户挂断', '号码忙线，稍后再拨'],
   short: ['客户在忙，约稍后联系', '客户表示暂不需要', '简单问候，客户在开车'],
@@ -22,7 +24,7 @@ export const OUTCOMES = {
 
 export const COMPLAINTS: readonly {
   category: string;
-  severity: readonly ('normal' | 'urgent' | 'major')[];
+  severity: readonly ComplaintSeverity[];
   summaries: readonly string[];
 }[] = [
   {
