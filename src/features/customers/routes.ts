@@ -75,8 +75,7 @@ export const customerRoutes: FastifyPluginAsyncZod<{ ctx: Ctx }> = async (app, {
         response: { 200: customer360Schema, 401: errorSchema, 404: errorSchema },
       },
     },
-    async (req) =>
-      getCustomer360(ctx, requireActor(req), req.params.customerId) as Promise<z.output<typeof customer360Schema>>,
+    async (req) => getCustomer360(ctx, requireActor(req), req.params.customerId),
   );
 
   app.post(
