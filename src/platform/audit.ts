@@ -6,6 +6,8 @@ import { auditLog } from './db/schema.js';
 import type { AppDb } from './db/client.js';
 
 interface Base {
+  /** when it happened, from the caller's clock (default: the database's now()) */
+  at?: Date;
   actorUserId?: number | null;
   actorStaffId?: string | null;
   ip?: string | null;
@@ -15,6 +17,8 @@ export type AuditEvent = Base &
   (
     | { action: 'login' | 'logout'; entityType: 'user'; entityId: string }
     | { action: 'login_failed'; entityType: 'user'; entityId: string; reason: string }
+    | { action: 'login_refused'; entityType: 'user'; entityId: string; reason: string }
+    | { action: 'pii_reveal_refused'; entityType: 'customer'; entityId: string; reason: string }
     | { action: 'pii_reveal'; entityType: 'customer'; entityId: string; reason: string; fields: string[] }
     | { action: 'export'; entityType: string; entityId: string; reason?: string; rows: number }
     | {
@@ -42,6 +46,7 @@ export type AuditEvent = Base &
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
   const extra = e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;
   await db.insert(auditLog).values({
+    ...(e.at ? { at: e.at } : {}),
     action: e.action,
     actorUserId: e.actorUserId ?? null,
     actorStaffId: e.actorStaffId ?? null,

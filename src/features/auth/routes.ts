@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { STAFF_ROLES } from '../../domain/settings.js';
 import { login } from './login.js';
 import { errorSchema } from '../../platform/http/schemas.js';
+import { AppError } from '../../platform/errors.js';
 
 export const meSchema = z.object({
   userId: z.number(),
@@ -26,7 +27,28 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }> 
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: config.loginPerMinute, timeWindow: '1 minute' } },
+      config: {
+        rateLimit: {
+          max: config.loginPerMinute,
+          timeWindow: '1 minute',
+          // after the body is parsed, so a refusal's audit row names the account tried
+          hook: 'preHandler',
+          // per address; the per-account limit is in login.ts. A refused attempt is audited.
+          onExceeded: (req) =>
+            void writeAudit(ctx.db, {
+              action: 'login_refused',
+              entityType: 'user',
+              entityId: String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 64),
+              reason: `more than ${config.loginPerMinute} attempts a minute from ${req.ip}`,
+              ip: req.ip,
+            }).catch((err: unknown) => req.log.error({ err }, 'audit of a refused login failed')),
+          errorResponseBuilder: (_req, c) =>
+            new AppError('RATE_LIMITED', `too many login attempts from this address`, {
+              userMessage: `Too many attempts from this address; try again in ${Math.ceil(c.ttl / 1000)} s`,
+              details: { retryAfterSeconds: Math.ceil(c.ttl / 1000), scope: 'address' },
+            }),
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets the httpOnly session cookie',
@@ -36,7 +58,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }> 
       },
     },
     async (req, reply) => {
-      const { actor, token } = await login(ctx, { ...req.body, ip: req.ip }, config.sessionHours);
+      const { actor, token } = await login(
+        ctx,
+        { ...req.body, ip: req.ip },
+        {
+          sessionHours: config.sessionHours,
+          failuresPerAccount: config.loginFailuresPerAccount,
+          windowMinutes: config.accountLockMinutes,
+        },
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',

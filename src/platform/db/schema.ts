@@ -62,6 +62,8 @@ export const auditAction = pgEnum('audit_action', [
   'reassignment',
   'settings_change',
   'seed',
+  'login_refused',
+  'pii_reveal_refused',
 ]);
 
 const fen = (name: string) => bigint(name, { mode: 'bigint' });
@@ -123,6 +125,8 @@ export const sessions = pgTable(
       .references(() => users.userId, { onDelete: 'cascade' }),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
+    /** the last request it made (updated at most once a minute); idle past the configured minutes, it ends */
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

@@ -21,6 +21,7 @@ import type { AppConfig } from '../config.js';
 import type { Ctx } from '../context.js';
 import { authPlugin } from './auth-plugin.js';
 import { errorHandler } from './errors.js';
+import { registerSecurity } from './security.js';
 import type { FeatureModule } from '../module.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -30,7 +31,9 @@ export async function buildApp(
   config: AppConfig,
   modules: readonly FeatureModule[],
 ): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: ctx.log, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  // X-Forwarded-For is believed only from configured proxies: a client must not choose the address
+  // that rate limits and the audit log see
+  const app = Fastify({ loggerInstance: ctx.log, trustProxy: config.trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -45,8 +48,9 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
+  await registerSecurity(app as unknown as FastifyInstance, { allowedOrigins: config.allowedOrigins });
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { ctx });
+  await app.register(authPlugin, { ctx, idleMinutes: config.sessionIdleMinutes });
 
   await app.register(
     async (api) => {

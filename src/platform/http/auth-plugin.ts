@@ -15,12 +15,12 @@ declare module 'fastify' {
   }
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ctx }) => {
+export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ctx; idleMinutes: number }) => {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await actorForToken(opts.ctx.db, token, opts.ctx.clock.now());
+    if (token) req.actor = await actorForToken(opts.ctx.db, token, opts.ctx.clock.now(), opts.idleMinutes);
   });
 });
 
