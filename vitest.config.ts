@@ -16,7 +16,7 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
             'test/integration/ingest-cli.test.ts',
             'test/integration/data-dir-lock.test.ts',
           ]
-        : [],
+        : ['test/integration/app-role.test.ts'],
     env: { GUANHU_TEST_DB: db },
     testTimeout: 60_000,
     hookTimeout: 120_000,
