@@ -152,3 +152,22 @@ describe('security', () => {
     expect(a!.reason).toContain('curious');
   });
 });
+
+describe('text the database cannot store', () => {
+  it('answers 400 naming the parameter for a NUL in a path, a query or a body', async () => {
+    const cookie = await loginAs(bank.app, 'hq01');
+    const path = await bank.app.inject({ method: 'GET', url: '/api/customers/C00033470%00', headers: { cookie } });
+    expect(path.statusCode).toBe(400);
+    expect(path.json().message).toBe('invalid params: customerId: contains a NUL character');
+    const q = await bank.app.inject({ method: 'GET', url: '/api/customers?q=%00', headers: { cookie } });
+    expect(q.statusCode).toBe(400);
+    expect(q.json().details.issues[0].field).toBe('q');
+    const body = await bank.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'hq\u000001', password: 'x' },
+    });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().message).toContain('username');
+  });
+});

@@ -22,6 +22,7 @@ import type { Ctx } from '../context.js';
 import { authPlugin } from './auth-plugin.js';
 import { errorHandler } from './errors.js';
 import { registerSecurity } from './security.js';
+import { registerInputGuard } from './input-guard.js';
 import type { FeatureModule } from '../module.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -49,6 +50,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
   await registerSecurity(app as unknown as FastifyInstance, { allowedOrigins: config.allowedOrigins });
+  registerInputGuard(app as unknown as FastifyInstance);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { ctx, idleMinutes: config.sessionIdleMinutes });
 
