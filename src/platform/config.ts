@@ -24,6 +24,8 @@ export interface AppConfig {
   trustProxy: string[] | false;
   /** origins besides the server's own that may send cookie-authenticated state changes */
   allowedOrigins: string[];
+  /** bearer token that lets a scraper beyond this machine read /metrics (loopback needs none) */
+  metricsToken?: string;
   /** cookies need https in production; off for localhost */
   secureCookies: boolean;
   /**
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accountLockMinutes: positiveInt('GUANHU_ACCOUNT_LOCK_MINUTES', env.GUANHU_ACCOUNT_LOCK_MINUTES ?? '15'),
     trustProxy: list(env.GUANHU_TRUST_PROXY) ?? false,
     allowedOrigins: list(env.GUANHU_ALLOWED_ORIGINS) ?? [],
+    metricsToken: env.GUANHU_METRICS_TOKEN?.trim() || undefined,
     secureCookies: env.GUANHU_SECURE_COOKIES === '1',
     batchWorkers: positiveInt('GUANHU_BATCH_WORKERS', env.GUANHU_BATCH_WORKERS ?? '2'),
   };

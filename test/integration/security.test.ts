@@ -171,3 +171,24 @@ describe('text the database cannot store', () => {
     expect(body.json().message).toContain('username');
   });
 });
+
+describe('/metrics', () => {
+  it('serves Prometheus figures to this machine: request latency by route, batch steps, import rows', async () => {
+    await bank.app.inject({ method: 'GET', url: '/api/health' });
+    const r = await bank.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('text/plain');
+    expect(r.body).toMatch(
+      /guanhu_http_request_duration_seconds_count\{method="GET",route="\/api\/health",status="200"\} [1-9]/,
+    );
+    expect(r.body).toContain('# TYPE guanhu_batch_step_seconds gauge');
+    expect(r.body).toContain('# TYPE guanhu_import_rows gauge');
+    expect(r.body).toContain('guanhu_push_connections 0');
+    expect(r.body).toContain('guanhu_process_resident_memory_bytes');
+  });
+
+  it('is not public beyond this machine without the configured token', async () => {
+    const r = await bank.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '192.0.2.10' });
+    expect(r.statusCode).toBe(404);
+  });
+});

@@ -23,6 +23,7 @@ import { authPlugin } from './auth-plugin.js';
 import { errorHandler } from './errors.js';
 import { registerSecurity } from './security.js';
 import { registerInputGuard } from './input-guard.js';
+import { registerMetrics } from './metrics.js';
 import type { FeatureModule } from '../module.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -51,6 +52,8 @@ export async function buildApp(
   await app.register(cookie);
   await registerSecurity(app as unknown as FastifyInstance, { allowedOrigins: config.allowedOrigins });
   registerInputGuard(app as unknown as FastifyInstance);
+  const metrics = registerMetrics(app as unknown as FastifyInstance, ctx.db, { token: config.metricsToken });
+  app.decorate('metrics', metrics);
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { ctx, idleMinutes: config.sessionIdleMinutes });
 
