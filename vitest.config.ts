@@ -15,6 +15,7 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
             'test/integration/cli.test.ts',
             'test/integration/ingest-cli.test.ts',
             'test/integration/data-dir-lock.test.ts',
+            'test/integration/users-cli.test.ts',
           ]
         : ['test/integration/app-role.test.ts'],
     env: { GUANHU_TEST_DB: db },

@@ -41,6 +41,12 @@ export type AuditEvent = Base &
         ruleVersion: number;
       }
     | { action: 'seed'; entityType: 'database'; entityId: string; after: unknown }
+    | {
+        action: 'user_created' | 'password_changed' | 'password_reset' | 'user_disabled' | 'user_enabled';
+        entityType: 'user';
+        entityId: string;
+        after?: unknown;
+      }
   );
 
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {

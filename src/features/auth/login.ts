@@ -27,7 +27,7 @@ export async function login(
   const rows = await query(
     ctx.db,
     sql`
-    SELECT u.user_id, u.username, u.password_hash, u.disabled, s.staff_id, s.name, s.role, s.status,
+    SELECT u.user_id, u.username, u.password_hash, u.disabled, u.must_change_password, s.staff_id, s.name, s.role, s.status,
            o.org_id, o.name AS org_name, o.level AS org_level, o.path
     FROM users u JOIN staff s ON s.staff_id = u.staff_id JOIN org_units o ON o.org_id = s.org_id
     WHERE u.username = ${input.username}`,

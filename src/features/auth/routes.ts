@@ -19,6 +19,7 @@ export const meSchema = z.object({
   orgId: z.string(),
   orgName: z.string(),
   orgLevel: z.enum(['head_office', 'branch', 'sub_branch', 'outlet']),
+  mustChangePassword: z.boolean().describe('signed in with a one-time password: change it before anything else'),
 });
 
 const toMe = (a: z.infer<typeof meSchema>) => meSchema.parse(a);

@@ -14,6 +14,8 @@ export interface Actor {
   orgLevel: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
   /** materialised path of the actor's org node, e.g. '/HO/BR01/' */
   orgPath: string;
+  /** signed in with a one-time password: only changing it is allowed */
+  mustChangePassword: boolean;
 }
 
 const BOOK_ROLES: ReadonlySet<StaffRole> = new Set(['rm', 'wealth_rm', 'private_advisor']);

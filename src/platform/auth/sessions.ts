@@ -42,8 +42,8 @@ export async function actorForToken(db: AppDb, token: string, now: Date, idleMin
   const rows = await query(
     db,
     sql`
-    SELECT u.user_id, u.username, s.staff_id, s.name, s.role, o.org_id, o.name AS org_name, o.level AS org_level, o.path,
-           ss.last_seen_at < ${new Date(now.getTime() - 60_000)} AS stale
+    SELECT u.user_id, u.username, u.must_change_password, s.staff_id, s.name, s.role, o.org_id, o.name AS org_name,
+           o.level AS org_level, o.path, ss.last_seen_at < ${new Date(now.getTime() - 60_000)} AS stale
     FROM sessions ss
     JOIN users u ON u.user_id = ss.user_id AND NOT u.disabled
     JOIN staff s ON s.staff_id = u.staff_id AND s.status = 'active'
@@ -75,5 +75,6 @@ export function rowToActor(r: Record<string, unknown>): Actor {
     orgName: String(r.org_name),
     orgLevel: r.org_level as Actor['orgLevel'],
     orgPath: String(r.path),
+    mustChangePassword: r.must_change_password === true,
   };
 }

@@ -64,6 +64,11 @@ export const auditAction = pgEnum('audit_action', [
   'seed',
   'login_refused',
   'pii_reveal_refused',
+  'user_created',
+  'password_changed',
+  'password_reset',
+  'user_disabled',
+  'user_enabled',
 ]);
 
 const fen = (name: string) => bigint(name, { mode: 'bigint' });
@@ -112,6 +117,9 @@ export const users = pgTable('users', {
     .unique()
     .references(() => staff.staffId),
   disabled: boolean('disabled').notNull().default(false),
+  /** a one-time password (a new login, a reset): nothing but changing it is allowed until then */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: ts('password_changed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
