@@ -1,6 +1,6 @@
 /**
  * Audit events are a typed union written to the append-only audit_log table (a trigger refuses
- * UPDATE/DELETE). Every PII reveal, export, reassignment and rule change goes through here.
+ * UPDATE/DELETE). Every PII reveal, export, reassignment, rule change and notice goes through here.
  */
 import { auditLog } from './db/schema.js';
 import type { AppDb } from './db/client.js';
@@ -37,6 +37,7 @@ export type AuditEvent = Base &
         ruleVersion: number;
       }
     | { action: 'seed'; entityType: 'database'; entityId: string; after: unknown }
+    | { action: 'notice_sent'; entityType: 'notice'; entityId: string; after: unknown }
   );
 
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
