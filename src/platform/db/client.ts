@@ -165,7 +165,10 @@ async function listenPostgres(
   };
   const connect = async () => {
     const c = new pg.Client({ connectionString: url });
+    let gone = false;
     const lost = () => {
+      if (gone) return; // 'error' and 'end' both report the same loss
+      gone = true;
       if (client === c) client = null;
       c.removeAllListeners('notification');
       void c.end().catch(() => undefined);

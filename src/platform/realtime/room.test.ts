@@ -78,6 +78,20 @@ describe('a room', () => {
     expect(s.sent).toEqual([1, 2, 3]);
   });
 
+  it('brings a connection that joins during a read, behind it, up from its own position', async () => {
+    const t = table(6);
+    const r = room(t, { batch: 10 });
+    const ahead = new FakeSocket();
+    r.clients.add(client(ahead, 4));
+    const first = r.kick();
+    const late = new FakeSocket();
+    r.clients.add(client(late, 1)); // while the first read (after 4) is in flight
+    const second = r.kick();
+    await Promise.all([first, second]);
+    expect(ahead.sent).toEqual([5, 6]);
+    expect(late.sent).toEqual([2, 3, 4, 5, 6]);
+  });
+
   it('skips rows of unknown types but moves past them', async () => {
     const t = table(1);
     t.add('gone.x');

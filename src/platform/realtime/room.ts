@@ -88,7 +88,9 @@ export class Room<R extends { seq: number }> {
       for (const row of rows) {
         const frame = this.deps.render(row);
         for (const c of this.clients) {
-          if (row.seq <= c.position) continue;
+          // A connection that joined during the read, behind `from`, waits for the next round
+          // (its join kicked the room): the rows read cover only what lies after `from`.
+          if (c.position < from || row.seq <= c.position) continue;
           if (c.socket.readyState !== OPEN) {
             this.clients.delete(c);
             continue;
