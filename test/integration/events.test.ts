@@ -50,10 +50,15 @@ const sendNotice = async (title: string, extra: object = {}) => {
 const titles = (ns: { payload: Record<string, unknown> }[]) => ns.map((n) => n.payload.title);
 
 describe('connecting', () => {
-  it('refuses an upgrade without a session (401) or with a bad `after` (400); a plain GET is 400', async () => {
+  it('refuses an upgrade without a session (401), from another site (403) or with a bad `after` (400); a plain GET is 400', async () => {
     expect(await refusedUpgrade(url)).toBe(401);
     expect(await refusedUpgrade(url, { cookie: 'guanhu_session=forged' })).toBe(401);
     expect(await refusedUpgrade(url, { cookie: cookies.rm0001! }, '?after=-1')).toBe(400);
+    // another site's page would send the cookie too: its Origin gives it away
+    expect(await refusedUpgrade(url, { cookie: cookies.rm0001!, origin: 'https://evil.example' })).toBe(403);
+    const own = await connectEvents(url, cookies.rm0001!, undefined, url);
+    expect(own.hello.resumeFrom).toBe(own.hello.lastId);
+    await own.close();
     const plain = await bank.app.inject({ method: 'GET', url: '/api/events', headers: { cookie: cookies.rm0001! } });
     expect(plain.statusCode).toBe(400);
   });

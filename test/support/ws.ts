@@ -31,9 +31,15 @@ export interface EventsClient {
 /** ws(s)://host:port from http(s)://host:port */
 export const wsBase = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
 
-export async function connectEvents(baseUrl: string, cookie: string, after?: number): Promise<EventsClient> {
+export async function connectEvents(
+  baseUrl: string,
+  cookie: string,
+  after?: number,
+  /** the Origin header a browser would send (none by default, like a non-browser client) */
+  origin?: string,
+): Promise<EventsClient> {
   const url = `${wsBase(baseUrl)}/api/events${after === undefined ? '' : `?after=${after}`}`;
-  const ws = new WebSocket(url, { headers: { cookie } });
+  const ws = new WebSocket(url, { headers: { cookie, ...(origin ? { origin } : {}) } });
   const queue: EventsMessage[] = [];
   const waiters: ((m: EventsMessage) => void)[] = [];
   ws.on('message', (data) => {

@@ -13,7 +13,7 @@ import { notificationItemSchema, type EventMap } from './event-map.js';
 import type { PushHub } from './hub.js';
 import { serverMessageSchema } from './messages.js';
 
-const DESCRIPTION = `WebSocket (upgrade with the session cookie). After the upgrade the server sends JSON text
+const DESCRIPTION = `WebSocket (upgrade with the session cookie, from the server's own origin). After the upgrade the server sends JSON text
 messages (the 101 response schema): first \`{"type":"hello","lastId","unread","resumeFrom"}\`, then
 \`{"type":"notification","notification":{…}}\` for each notification with an id above \`resumeFrom\`, in id
 order, exactly once per connection, then live ones after they commit. Pass \`after\` = the last id you
@@ -44,9 +44,16 @@ export const eventsRoute: FastifyPluginAsyncZod<{ hub: PushHub; events: EventMap
         401: errorSchema,
       },
     },
-    // before the upgrade: no session → a plain 401 response, no socket
+    // before the upgrade: no session → a plain 401 response, no socket. Browsers send the
+    // session cookie with a WebSocket opened by any page, so an upgrade whose Origin is another
+    // site is refused (403): no other site may read someone's notifications.
     preValidation: async (req) => {
       requireActor(req);
+      const origin = req.headers.origin;
+      if (origin && origin !== `${req.protocol}://${req.host}`)
+        throw new AppError('FORBIDDEN', `WebSocket upgrade from ${origin} refused`, {
+          userMessage: 'This connection came from another site and was refused',
+        });
     },
     wsHandler: (socket, req) => {
       const actor = requireActor(req);
