@@ -11,6 +11,7 @@ import auth from './features/auth/module.js';
 import customers from './features/customers/module.js';
 import health from './features/health/module.js';
 import ingest from './features/ingest/module.js';
+import notifications from './features/notifications/module.js';
 import org from './features/org/module.js';
 import staff from './features/staff/module.js';
 import tiering from './features/tiering/module.js';
@@ -28,6 +29,7 @@ export const modules: readonly FeatureModule[] = [
   tiering,
   tiers,
   admin,
+  notifications,
 ];
 
 /** Every module's nightly steps (the runner orders them by their `after` lists). */

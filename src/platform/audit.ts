@@ -1,6 +1,6 @@
 /**
  * Audit events are a typed union written to the append-only audit_log table (a trigger refuses
- * UPDATE/DELETE). Every PII reveal, export, reassignment and rule change goes through here.
+ * UPDATE/DELETE). Every PII reveal, export, reassignment, rule change and notice goes through here.
  */
 import { auditLog } from './db/schema.js';
 import type { AppDb } from './db/client.js';
@@ -47,6 +47,7 @@ export type AuditEvent = Base &
         entityId: string;
         after?: unknown;
       }
+    | { action: 'notice_sent'; entityType: 'notice'; entityId: string; after: unknown }
   );
 
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {

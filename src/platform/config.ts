@@ -33,6 +33,11 @@ export interface AppConfig {
    * cores; PGlite always uses one)
    */
   batchWorkers: number;
+  /**
+   * ms between the push hub's checks for notifications it was not woken for (a lost NOTIFY, a
+   * LISTEN connection being re-opened); live delivery does not wait for it
+   */
+  pushPollMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: env.GUANHU_METRICS_TOKEN?.trim() || undefined,
     secureCookies: env.GUANHU_SECURE_COOKIES === '1',
     batchWorkers: positiveInt('GUANHU_BATCH_WORKERS', env.GUANHU_BATCH_WORKERS ?? '2'),
+    pushPollMs: positiveInt('GUANHU_PUSH_POLL_MS', env.GUANHU_PUSH_POLL_MS ?? '3000'),
   };
 }
 

@@ -33,11 +33,8 @@ export async function seededBank(
     log: createLogger('silent'),
     clock: opts.clock ?? frozenClock,
   };
-  const app = await buildApp(
-    ctx,
-    { ...loadConfig({}), loginPerMinute: opts.loginPerMinute ?? 1000, ...opts.config },
-    modules,
-  );
+  const config = { ...loadConfig({}), loginPerMinute: opts.loginPerMinute ?? 1000, ...opts.config };
+  const app = await buildApp(ctx, config, modules);
   await app.ready();
   return {
     db,

@@ -78,3 +78,28 @@ export function rowToActor(r: Record<string, unknown>): Actor {
     mustChangePassword: r.must_change_password === true,
   };
 }
+
+/**
+ * Which of `tokens` still belong to a live session of an enabled, active user — one query for a
+ * whole set (the push hub re-checks its open connections with it).
+ */
+export async function validSessionTokens(
+  db: AppDb,
+  tokens: readonly string[],
+  now: Date,
+  idleMinutes = 30,
+): Promise<Set<string>> {
+  if (tokens.length === 0) return new Set();
+  const byHash = new Map(tokens.map((t) => [hashToken(t), t]));
+  const rows = await query<{ token_hash: string }>(
+    db,
+    sql`
+    SELECT ss.token_hash
+    FROM sessions ss
+    JOIN users u ON u.user_id = ss.user_id AND NOT u.disabled
+    JOIN staff s ON s.staff_id = u.staff_id AND s.status = 'active'
+    WHERE ss.token_hash IN (SELECT jsonb_array_elements_text(${JSON.stringify([...byHash.keys()])}::jsonb))
+      AND ss.expires_at > ${now} AND ss.last_seen_at > ${new Date(now.getTime() - idleMinutes * 60_000)}`,
+  );
+  return new Set(rows.map((r) => byHash.get(r.token_hash)!));
+}

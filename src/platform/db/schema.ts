@@ -69,6 +69,7 @@ export const auditAction = pgEnum('audit_action', [
   'password_reset',
   'user_disabled',
   'user_enabled',
+  'notice_sent',
 ]);
 
 const fen = (name: string) => bigint(name, { mode: 'bigint' });
@@ -515,3 +516,50 @@ export const systemState = pgTable('system_state', {
   value: text('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * Per-recipient notification sequence (src/platform/realtime/outbox.ts). `notify` increments
+ * `last_seq` with an upsert, which row-locks the recipient's cursor until the writing transaction
+ * ends: a recipient's notifications therefore commit in `seq` order and without gaps, so a client
+ * resuming "after seq N" can never miss a row committed later with a lower seq.
+ */
+export const notificationCursors = pgTable(
+  'notification_cursors',
+  {
+    staffId: text('staff_id')
+      .primaryKey()
+      .references(() => staff.staffId),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [check('notification_cursors_seq_positive', sql`${t.lastSeq} > 0`)],
+);
+
+/**
+ * The outbox and the inbox in one table: written in the transaction of the change that causes it,
+ * delivered after commit by the push hub (src/platform/realtime/), listed by the inbox API. `seq`
+ * is the recipient's own sequence (notification_cursors); the API calls it `id`. `payload` follows
+ * the zod schema its feature declares for `type` in its module.ts `events`.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    recipientStaffId: text('recipient_staff_id')
+      .notNull()
+      .references(() => staff.staffId),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** `<module>.<event>`, e.g. notifications.notice */
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: ts('created_at').notNull(),
+    /** when the recipient opened it in the inbox */
+    readAt: ts('read_at'),
+    /** when a connected client of the recipient confirmed receipt over the WebSocket */
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recipientStaffId, t.seq] }),
+    index('notifications_unread_idx')
+      .on(t.recipientStaffId, t.seq)
+      .where(sql`${t.readAt} IS NULL`),
+  ],
+);

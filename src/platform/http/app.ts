@@ -1,7 +1,7 @@
 /**
  * Builds the Fastify app: zod validation + OpenAPI, cookies, sessions, the routes of every
- * feature module it is given (src/modules.ts, under /api), the JSON error handler, and the built
- * web UI with SPA fallback.
+ * feature module it is given (src/modules.ts, under /api), real-time push over the modules' client
+ * events, the JSON error handler, and the built web UI with SPA fallback.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ import { registerSecurity } from './security.js';
 import { registerInputGuard } from './input-guard.js';
 import { registerMetrics } from './metrics.js';
 import type { FeatureModule } from '../module.js';
+import { realtimePlugin } from '../realtime/plugin.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
@@ -63,6 +64,8 @@ export async function buildApp(
     },
     { prefix: '/api' },
   );
+  // the inbox, GET /api/events and the push hub, which starts and stops with the app
+  await app.register(realtimePlugin, { ctx, config, modules });
 
   const hasWeb = existsSync(`${webDistDir}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false });

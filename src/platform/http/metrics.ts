@@ -16,8 +16,8 @@ import { query } from '../db/query.js';
 
 export interface AppMetrics {
   registry: Registry;
-  /** open WebSocket push connections (the push hub sets it) */
-  pushConnections: Gauge;
+  /** the push hub tells how to count its open WebSocket connections */
+  countPushConnections(count: () => number): void;
 }
 
 export function registerMetrics(app: FastifyInstance, db: AppDb, opts: { token?: string }): AppMetrics {
@@ -30,10 +30,14 @@ export function registerMetrics(app: FastifyInstance, db: AppDb, opts: { token?:
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const pushConnections = new Gauge({
+  let pushCount = () => 0;
+  new Gauge({
     name: 'guanhu_push_connections',
     help: 'open WebSocket push connections (GET /api/events)',
     registers: [registry],
+    collect() {
+      this.set(pushCount());
+    },
   });
   new Gauge({
     name: 'guanhu_batch_step_seconds',
@@ -93,7 +97,12 @@ export function registerMetrics(app: FastifyInstance, db: AppDb, opts: { token?:
       return reply.code(404).send({ code: 'NOT_FOUND', message: 'no route GET /metrics' });
     return reply.type(registry.contentType).send(await registry.metrics());
   });
-  return { registry, pushConnections };
+  return {
+    registry,
+    countPushConnections: (count) => {
+      pushCount = count;
+    },
+  };
 }
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
