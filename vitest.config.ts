@@ -15,8 +15,9 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
             'test/integration/cli.test.ts',
             'test/integration/ingest-cli.test.ts',
             'test/integration/data-dir-lock.test.ts',
+            'test/integration/users-cli.test.ts',
           ]
-        : [],
+        : ['test/integration/app-role.test.ts', 'test/integration/push-two-servers.test.ts'],
     env: { GUANHU_TEST_DB: db },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -11,12 +11,26 @@ import auth from './features/auth/module.js';
 import customers from './features/customers/module.js';
 import health from './features/health/module.js';
 import ingest from './features/ingest/module.js';
+import notifications from './features/notifications/module.js';
 import org from './features/org/module.js';
 import staff from './features/staff/module.js';
 import tiering from './features/tiering/module.js';
 import tiers from './features/tiers/module.js';
+import users from './features/users/module.js';
 
-export const modules: readonly FeatureModule[] = [health, auth, customers, org, staff, ingest, tiering, tiers, admin];
+export const modules: readonly FeatureModule[] = [
+  health,
+  auth,
+  users,
+  customers,
+  org,
+  staff,
+  ingest,
+  tiering,
+  tiers,
+  admin,
+  notifications,
+];
 
 /** Every module's nightly steps (the runner orders them by their `after` lists). */
 export const nightlySteps = batchSteps(modules);

@@ -7,6 +7,7 @@ import { modules } from '../modules.js';
 import { seedDatabase } from '../synth/index.js';
 import { sql } from 'drizzle-orm';
 import { query } from '../platform/db/query.js';
+import { demoBank } from '../platform/db/state.js';
 import { ensureWebBuilt } from './web-build.js';
 import { defaultAsOf } from './seed.js';
 import { describeDb, openMigrated } from '../platform/cli.js';
@@ -53,9 +54,13 @@ async function serve(config: AppConfig, opts: { seedIfEmpty: boolean }) {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  // the demo logins exist only in the demo bank: a bank's own data has its own users
+  const demo = await demoBank(h.db);
   process.stdout.write(
     `\nGuanhu is running at ${url}  (API docs: ${url}/api/docs, database: ${describeDb(h)})\n` +
-      `Demo logins, password guanhu-demo:\n${DEMO_LOGINS.map(([u, d]) => `  ${u.padEnd(8)} ${d}`).join('\n')}\n`,
+      (demo
+        ? `Demo bank (${demo}). Demo logins, password guanhu-demo:\n${DEMO_LOGINS.map(([u, d]) => `  ${u.padEnd(8)} ${d}`).join('\n')}\n`
+        : 'Sign in with a login created by `guanhu users add` (see README).\n'),
   );
 }
 

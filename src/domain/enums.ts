@@ -141,5 +141,13 @@ export const AUDIT_ACTIONS = [
   'reassignment',
   'settings_change',
   'seed',
+  'login_refused',
+  'pii_reveal_refused',
+  'user_created',
+  'password_changed',
+  'password_reset',
+  'user_disabled',
+  'user_enabled',
+  'notice_sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,12 +1,14 @@
 /**
  * Audit events are a typed union written to the append-only audit_log table (a trigger refuses
- * UPDATE/DELETE). Every PII reveal, export, reassignment and rule change goes through here.
+ * UPDATE/DELETE). Every PII reveal, export, reassignment, rule change and notice goes through here.
  */
 import { auditLog } from './db/schema.js';
 import type { AppDb } from './db/client.js';
 import type { AuditAction } from '../domain/enums.js';
 
 interface Base {
+  /** when it happened, from the caller's clock (default: the database's now()) */
+  at?: Date;
   actorUserId?: number | null;
   actorStaffId?: string | null;
   ip?: string | null;
@@ -16,6 +18,8 @@ export type AuditEvent = Base &
   (
     | { action: 'login' | 'logout'; entityType: 'user'; entityId: string }
     | { action: 'login_failed'; entityType: 'user'; entityId: string; reason: string }
+    | { action: 'login_refused'; entityType: 'user'; entityId: string; reason: string }
+    | { action: 'pii_reveal_refused'; entityType: 'customer'; entityId: string; reason: string }
     | { action: 'pii_reveal'; entityType: 'customer'; entityId: string; reason: string; fields: string[] }
     | { action: 'export'; entityType: string; entityId: string; reason?: string; rows: number }
     | {
@@ -38,6 +42,13 @@ export type AuditEvent = Base &
         ruleVersion: number;
       }
     | { action: 'seed'; entityType: 'database'; entityId: string; after: unknown }
+    | {
+        action: 'user_created' | 'password_changed' | 'password_reset' | 'user_disabled' | 'user_enabled';
+        entityType: 'user';
+        entityId: string;
+        after?: unknown;
+      }
+    | { action: 'notice_sent'; entityType: 'notice'; entityId: string; after: unknown }
   );
 
 // Every action of the domain list (src/domain/enums.ts, the SQL enum) has its event shape here;
@@ -48,6 +59,7 @@ const _everyActionHasAnEvent: [ActionWithoutEvent] extends [never] ? true : Acti
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
   const extra = e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;
   await db.insert(auditLog).values({
+    ...(e.at ? { at: e.at } : {}),
     action: e.action,
     actorUserId: e.actorUserId ?? null,
     actorStaffId: e.actorStaffId ?? null,

@@ -9,8 +9,23 @@ export interface AppConfig {
   logLevel: string;
   /** session lifetime in hours */
   sessionHours: number;
+  /** a session unused for this many minutes ends */
+  sessionIdleMinutes: number;
   /** failed login attempts allowed per IP per minute */
   loginPerMinute: number;
+  /** failed login attempts allowed per account in `accountLockMinutes`, from any address */
+  loginFailuresPerAccount: number;
+  accountLockMinutes: number;
+  /**
+   * proxies whose X-Forwarded-For is believed (addresses or CIDRs); false: none, the socket's
+   * address is the client's (the default: a forged header must not pick the address that rate
+   * limits and the audit log see)
+   */
+  trustProxy: string[] | false;
+  /** origins besides the server's own that may send cookie-authenticated state changes */
+  allowedOrigins: string[];
+  /** bearer token that lets a scraper beyond this machine read /metrics (loopback needs none) */
+  metricsToken?: string;
   /** cookies need https in production; off for localhost */
   secureCookies: boolean;
   /**
@@ -18,6 +33,11 @@ export interface AppConfig {
    * cores; PGlite always uses one)
    */
   batchWorkers: number;
+  /**
+   * ms between the push hub's checks for notifications it was not woken for (a lost NOTIFY, a
+   * LISTEN connection being re-opened); live delivery does not wait for it
+   */
+  pushPollMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,10 +49,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST ?? '127.0.0.1',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionHours: Number(env.GUANHU_SESSION_HOURS ?? 12),
+    sessionIdleMinutes: positiveInt('GUANHU_SESSION_IDLE_MINUTES', env.GUANHU_SESSION_IDLE_MINUTES ?? '30'),
     loginPerMinute: Number(env.GUANHU_LOGIN_PER_MINUTE ?? 10),
+    loginFailuresPerAccount: positiveInt(
+      'GUANHU_LOGIN_FAILURES_PER_ACCOUNT',
+      env.GUANHU_LOGIN_FAILURES_PER_ACCOUNT ?? '10',
+    ),
+    accountLockMinutes: positiveInt('GUANHU_ACCOUNT_LOCK_MINUTES', env.GUANHU_ACCOUNT_LOCK_MINUTES ?? '15'),
+    trustProxy: list(env.GUANHU_TRUST_PROXY) ?? false,
+    allowedOrigins: list(env.GUANHU_ALLOWED_ORIGINS) ?? [],
+    metricsToken: env.GUANHU_METRICS_TOKEN?.trim() || undefined,
     secureCookies: env.GUANHU_SECURE_COOKIES === '1',
     batchWorkers: positiveInt('GUANHU_BATCH_WORKERS', env.GUANHU_BATCH_WORKERS ?? '2'),
+    pushPollMs: positiveInt('GUANHU_PUSH_POLL_MS', env.GUANHU_PUSH_POLL_MS ?? '3000'),
   };
+}
+
+/** a comma-separated list; undefined when unset or empty */
+function list(value: string | undefined): string[] | undefined {
+  const items = (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return items.length ? items : undefined;
 }
 
 function positiveInt(name: string, value: string): number {

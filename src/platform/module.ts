@@ -15,8 +15,14 @@ import type { BatchStepDefinition } from './jobs/batch-step.js';
 /** A module's HTTP routes: a Fastify plugin registered under /api with the app's ctx and config. */
 export type RoutePlugin = FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }>;
 
-/** Client events a module pushes to staff screens: event type → the payload's schema. */
-export type ClientEventSchemas = Record<string, z.ZodType>;
+/**
+ * Client events a module pushes to staff screens (src/platform/realtime/): event type → the zod
+ * schema of its payload, a JSON object stored in notifications.payload. A type is named
+ * `<module name>.<event>` (e.g. `notifications.notice`; the hub refuses other names, so two
+ * modules cannot collide). Stored rows outlive releases: once shipped, a schema only gains
+ * optional fields; a breaking change is a new event type.
+ */
+export type ClientEventSchemas = Readonly<Record<string, z.ZodType<Record<string, unknown>>>>;
 
 export interface FeatureModule {
   /** the feature folder's name, e.g. `tiering` */

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../platform/db/client.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { ensureDayPartition } from '../platform/db/partitions.js';
-import { setCurrentAumDate } from '../platform/db/state.js';
+import { setCurrentAumDate, setDemoBank } from '../platform/db/state.js';
 import { summariseOrgTiers } from '../features/tiering/summarise-org-tiers.js';
 import { activityBlocks, activityOf } from './activity-window.js';
 import { buildBank, type Bank } from './bank.js';
@@ -56,6 +56,7 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
     () => report({ phase: 'foreign keys', done: 0, total: 1 }),
   );
   await setCurrentAumDate(h.db, asOf);
+  await setDemoBank(h.db, `scale ${opts.scale}, seed ${opts.seed}, as of ${asOf}`);
   await summariseOrgTiers(h.db, asOf);
   report({ phase: 'analyze', done: 0, total: 1 });
   await h.db.execute(sql`ANALYZE`);

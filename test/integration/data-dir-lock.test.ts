@@ -64,6 +64,9 @@ describe('the embedded data directory', () => {
         reject(new Error(`server exited ${code}: ${out}`));
       });
     });
+    // a database that is not the demo bank has none of its logins: none are offered
+    expect(out).not.toContain('Demo logins');
+    expect(out).toContain('guanhu users add');
     const file = join(base, 'org.csv');
     writeFileSync(file, 'org_id,parent_id,level,name\nHQ,,head_office,总行\n');
     const imp = await guanhu(['import', file], env);

@@ -37,6 +37,7 @@ const actor = (orgId: string, level: OrgLevel, role: StaffRole = 'outlet_head'):
   orgName: orgId,
   orgLevel: level,
   orgPath: paths.get(orgId)!,
+  mustChangePassword: false,
 });
 
 beforeAll(async () => {

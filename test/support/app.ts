@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/platform/http/app.js';
 import { modules } from '../../src/modules.js';
-import { loadConfig } from '../../src/platform/config.js';
+import { loadConfig, type AppConfig } from '../../src/platform/config.js';
 import { createLogger } from '../../src/platform/log.js';
 import type { Clock, Ctx } from '../../src/platform/context.js';
 import { seedDatabase } from '../../src/synth/index.js';
@@ -22,11 +22,19 @@ export interface TestBank {
   close(): Promise<void>;
 }
 
-export async function seededBank(opts: { loginPerMinute?: number } = {}): Promise<TestBank> {
+export async function seededBank(
+  opts: { loginPerMinute?: number; clock?: Clock; config?: Partial<AppConfig> } = {},
+): Promise<TestBank> {
   const db = await freshDb();
   await seedDatabase(db.handle, { scale: 'XS', seed: 7, asOf: AS_OF });
-  const ctx: Ctx = { db: db.handle.db, handle: db.handle, log: createLogger('silent'), clock: frozenClock };
-  const app = await buildApp(ctx, { ...loadConfig({}), loginPerMinute: opts.loginPerMinute ?? 1000 }, modules);
+  const ctx: Ctx = {
+    db: db.handle.db,
+    handle: db.handle,
+    log: createLogger('silent'),
+    clock: opts.clock ?? frozenClock,
+  };
+  const config = { ...loadConfig({}), loginPerMinute: opts.loginPerMinute ?? 1000, ...opts.config };
+  const app = await buildApp(ctx, config, modules);
   await app.ready();
   return {
     db,

@@ -10,6 +10,8 @@ import { ensureDefaultSettings } from '../../src/platform/settings-store.js';
 
 export interface TestDb {
   handle: DbHandle;
+  /** the database's URL (PostgreSQL only), for starting a server process on it */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function freshDb(): Promise<TestDb> {
     await ensureDefaultSettings(handle.db);
     return {
       handle,
+      url: u.toString(),
       async drop() {
         await handle.close();
         const a = new pg.Client({ connectionString: url });

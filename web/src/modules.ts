@@ -9,5 +9,13 @@ import { customerPages } from './features/customers/pages';
 import { tierPages } from './features/tiers/pages';
 import { orgPages } from './features/org/pages';
 import { adminPages } from './features/admin/pages';
+import { notificationPages } from './features/notifications/pages';
 
-export const pages: WebPage[] = [...homePages, ...customerPages, ...tierPages, ...orgPages, ...adminPages];
+export const pages: WebPage[] = [
+  ...homePages,
+  ...customerPages,
+  ...tierPages,
+  ...orgPages,
+  ...adminPages,
+  ...notificationPages,
+];

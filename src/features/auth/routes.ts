@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { ORG_LEVELS, STAFF_ROLES } from '../../domain/enums.js';
 import { login } from './login.js';
 import { errorSchema } from '../../platform/http/schemas.js';
+import { AppError } from '../../platform/errors.js';
 
 export const meSchema = z.object({
   userId: z.number(),
@@ -18,6 +19,7 @@ export const meSchema = z.object({
   orgId: z.string(),
   orgName: z.string(),
   orgLevel: z.enum(ORG_LEVELS),
+  mustChangePassword: z.boolean().describe('signed in with a one-time password: change it before anything else'),
 });
 
 const toMe = (a: z.infer<typeof meSchema>) => meSchema.parse(a);
@@ -26,7 +28,28 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }> 
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: config.loginPerMinute, timeWindow: '1 minute' } },
+      config: {
+        rateLimit: {
+          max: config.loginPerMinute,
+          timeWindow: '1 minute',
+          // after the body is parsed, so a refusal's audit row names the account tried
+          hook: 'preHandler',
+          // per address; the per-account limit is in login.ts. A refused attempt is audited.
+          onExceeded: (req) =>
+            void writeAudit(ctx.db, {
+              action: 'login_refused',
+              entityType: 'user',
+              entityId: String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 64),
+              reason: `more than ${config.loginPerMinute} attempts a minute from ${req.ip}`,
+              ip: req.ip,
+            }).catch((err: unknown) => req.log.error({ err }, 'audit of a refused login failed')),
+          errorResponseBuilder: (_req, c) =>
+            new AppError('RATE_LIMITED', `too many login attempts from this address`, {
+              userMessage: `Too many attempts from this address; try again in ${Math.ceil(c.ttl / 1000)} s`,
+              details: { retryAfterSeconds: Math.ceil(c.ttl / 1000), scope: 'address' },
+            }),
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets the httpOnly session cookie',
@@ -36,7 +59,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }> 
       },
     },
     async (req, reply) => {
-      const { actor, token } = await login(ctx, { ...req.body, ip: req.ip }, config.sessionHours);
+      const { actor, token } = await login(
+        ctx,
+        { ...req.body, ip: req.ip },
+        {
+          sessionHours: config.sessionHours,
+          failuresPerAccount: config.loginFailuresPerAccount,
+          windowMinutes: config.accountLockMinutes,
+        },
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',

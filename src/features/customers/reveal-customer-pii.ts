@@ -14,6 +14,25 @@ import { query } from '../../platform/db/query.js';
 import { mayRevealPii } from '../../domain/pii.js';
 
 export async function revealCustomerPii(ctx: Ctx, actor: Actor, customerId: string, reason: string, ip?: string) {
+  try {
+    return await reveal(ctx, actor, customerId, reason, ip);
+  } catch (err) {
+    // a refused reveal is audited too, outside the transaction its refusal rolled back
+    if (err instanceof AppError && err.code === 'FORBIDDEN')
+      await writeAudit(ctx.db, {
+        action: 'pii_reveal_refused',
+        entityType: 'customer',
+        entityId: customerId,
+        reason: `not the owning RM; asked for: ${reason}`,
+        actorUserId: actor.userId,
+        actorStaffId: actor.staffId,
+        ip,
+      });
+    throw err;
+  }
+}
+
+function reveal(ctx: Ctx, actor: Actor, customerId: string, reason: string, ip?: string) {
   return ctx.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as AppDb;
     const [row] = await query<{ name: string; phone: string | null; id_number: string | null; rm: string | null }>(

@@ -15,6 +15,8 @@ export interface Actor {
   orgLevel: OrgLevel;
   /** materialised path of the actor's org node, e.g. '/HO/BR01/' */
   orgPath: string;
+  /** signed in with a one-time password: only changing it is allowed */
+  mustChangePassword: boolean;
 }
 
 /** RMs, wealth RMs and private-banking advisors see only the customers they manage. */

@@ -36,6 +36,14 @@ export interface DbHandle {
    * by the server if the process dies). PGlite: one process owns the data directory, so no lock.
    */
   withJobLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * LISTENs on `channel`: `onNotify(payload)` runs once for each NOTIFY, after the notifying
+   * transaction commits (never for one that rolled back). PostgreSQL: a dedicated connection
+   * outside the pool, re-opened after a failure; since NOTIFYs sent while it was down are lost,
+   * `onNotify(null)` follows each re-connect. PGlite: the in-process listener. Resolves once the
+   * first LISTEN is in place (or has failed and a retry is scheduled); the returned function stops.
+   */
+  listen(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -128,10 +136,71 @@ async function openPostgres(url: string): Promise<DbHandle> {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenPostgres(url, channel, onNotify),
     close: () => {
       ending = true;
       return pool.end();
     },
+  };
+}
+
+/** The PostgreSQL side of DbHandle.listen: one client outside the pool, re-connected with back-off. */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string | null) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let delayMs = 500;
+  let connectedBefore = false;
+  const schedule = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, delayMs);
+    retry.unref();
+    delayMs = Math.min(delayMs * 2, 10_000);
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    let gone = false;
+    const lost = () => {
+      if (gone) return; // 'error' and 'end' both report the same loss
+      gone = true;
+      if (client === c) client = null;
+      c.removeAllListeners('notification');
+      void c.end().catch(() => undefined);
+      schedule();
+    };
+    c.on('error', lost);
+    c.on('end', () => !stopped && lost());
+    c.on('notification', (m) => {
+      if (m.channel === channel) onNotify(m.payload ?? '');
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    } catch (err) {
+      if (!stopped) process.stderr.write(`guanhu: cannot LISTEN on PostgreSQL (${(err as Error).message}); retrying\n`);
+      lost();
+      return;
+    }
+    if (stopped) return void (await c.end().catch(() => undefined));
+    client = c;
+    delayMs = 500;
+    if (connectedBefore) onNotify(null);
+    connectedBefore = true;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => undefined);
   };
 }
 
@@ -165,6 +234,12 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
       return res.affectedRows ?? 0;
     },
     withJobLock: (_name, fn) => fn(),
+    async listen(channel, onNotify) {
+      const unlisten = await client.listen(channel, (payload) => onNotify(payload));
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
     close: async () => {
       try {
         await client.close();

@@ -103,6 +103,9 @@ export const users = pgTable('users', {
     .unique()
     .references(() => staff.staffId),
   disabled: boolean('disabled').notNull().default(false),
+  /** a one-time password (a new login, a reset): nothing but changing it is allowed until then */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: ts('password_changed_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -116,6 +119,8 @@ export const sessions = pgTable(
       .references(() => users.userId, { onDelete: 'cascade' }),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
+    /** the last request it made (updated at most once a minute); idle past the configured minutes, it ends */
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -486,3 +491,50 @@ export const systemState = pgTable('system_state', {
   value: text('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+/**
+ * Per-recipient notification sequence (src/platform/realtime/outbox.ts). `notify` increments
+ * `last_seq` with an upsert, which row-locks the recipient's cursor until the writing transaction
+ * ends: a recipient's notifications therefore commit in `seq` order and without gaps, so a client
+ * resuming "after seq N" can never miss a row committed later with a lower seq.
+ */
+export const notificationCursors = pgTable(
+  'notification_cursors',
+  {
+    staffId: text('staff_id')
+      .primaryKey()
+      .references(() => staff.staffId),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [check('notification_cursors_seq_positive', sql`${t.lastSeq} > 0`)],
+);
+
+/**
+ * The outbox and the inbox in one table: written in the transaction of the change that causes it,
+ * delivered after commit by the push hub (src/platform/realtime/), listed by the inbox API. `seq`
+ * is the recipient's own sequence (notification_cursors); the API calls it `id`. `payload` follows
+ * the zod schema its feature declares for `type` in its module.ts `events`.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    recipientStaffId: text('recipient_staff_id')
+      .notNull()
+      .references(() => staff.staffId),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** `<module>.<event>`, e.g. notifications.notice */
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: ts('created_at').notNull(),
+    /** when the recipient opened it in the inbox */
+    readAt: ts('read_at'),
+    /** when a connected client of the recipient confirmed receipt over the WebSocket */
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recipientStaffId, t.seq] }),
+    index('notifications_unread_idx')
+      .on(t.recipientStaffId, t.seq)
+      .where(sql`${t.readAt} IS NULL`),
+  ],
+);

@@ -1,7 +1,7 @@
 /**
  * Builds the Fastify app: zod validation + OpenAPI, cookies, sessions, the routes of every
- * feature module it is given (src/modules.ts, under /api), the JSON error handler, and the built
- * web UI with SPA fallback.
+ * feature module it is given (src/modules.ts, under /api), real-time push over the modules' client
+ * events, the JSON error handler, and the built web UI with SPA fallback.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,11 @@ import type { AppConfig } from '../config.js';
 import type { Ctx } from '../context.js';
 import { authPlugin } from './auth-plugin.js';
 import { errorHandler } from './errors.js';
+import { registerSecurity } from './security.js';
+import { registerInputGuard } from './input-guard.js';
+import { registerMetrics } from './metrics.js';
 import type { FeatureModule } from '../module.js';
+import { realtimePlugin } from '../realtime/plugin.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
@@ -30,7 +34,9 @@ export async function buildApp(
   config: AppConfig,
   modules: readonly FeatureModule[],
 ): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: ctx.log, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  // X-Forwarded-For is believed only from configured proxies: a client must not choose the address
+  // that rate limits and the audit log see
+  const app = Fastify({ loggerInstance: ctx.log, trustProxy: config.trustProxy }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -45,8 +51,12 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
+  await registerSecurity(app as unknown as FastifyInstance, { allowedOrigins: config.allowedOrigins });
+  registerInputGuard(app as unknown as FastifyInstance);
+  const metrics = registerMetrics(app as unknown as FastifyInstance, ctx.db, { token: config.metricsToken });
+  app.decorate('metrics', metrics);
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { ctx });
+  await app.register(authPlugin, { ctx, idleMinutes: config.sessionIdleMinutes });
 
   await app.register(
     async (api) => {
@@ -54,6 +64,8 @@ export async function buildApp(
     },
     { prefix: '/api' },
   );
+  // the inbox, GET /api/events and the push hub, which starts and stops with the app
+  await app.register(realtimePlugin, { ctx, config, modules });
 
   const hasWeb = existsSync(`${webDistDir}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false });

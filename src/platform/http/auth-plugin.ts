@@ -15,12 +15,20 @@ declare module 'fastify' {
   }
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ctx }) => {
+/** what a session with a one-time password may still call */
+const ALLOWED_BEFORE_CHANGE = ['/api/auth/', '/api/me', '/api/health'];
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ctx; idleMinutes: number }) => {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await actorForToken(opts.ctx.db, token, opts.ctx.clock.now());
+    if (token) req.actor = await actorForToken(opts.ctx.db, token, opts.ctx.clock.now(), opts.idleMinutes);
+    // a one-time password opens nothing but the way to change it
+    if (req.actor?.mustChangePassword && !ALLOWED_BEFORE_CHANGE.some((p) => req.url.startsWith(p)))
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', `${req.actor.username} must change the one-time password first`, {
+        userMessage: 'Change your one-time password first',
+      });
   });
 });
 

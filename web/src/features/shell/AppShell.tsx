@@ -10,6 +10,7 @@ import { useIsMobile } from '../../lib/useIsMobile';
 import { useCurrentUser } from '../auth/session';
 import { pages } from '../../modules';
 import LangSwitch from './LangSwitch';
+import NotificationBell from '../notifications/NotificationBell';
 import { Loading } from './states';
 
 interface NavItem {
@@ -79,6 +80,7 @@ export default function AppShell() {
   const headerRight = (
     <div className="gh-header-right">
       {!isMobile && <span className="gh-org-name">{me.orgName}</span>}
+      <NotificationBell />
       {userBlock}
       <LangSwitch dark />
       <Tooltip title={t('header.logout')}>
