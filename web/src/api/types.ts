@@ -69,6 +69,8 @@ export interface CustomerQuery {
 
 /** Book / org summary for the caller's scope (optionally narrowed to an org node or RM). */
 export interface CustomerSummary {
+  /** Business date of the figures (YYYY-MM-DD); null before any AUM is loaded. */
+  asOf: string | null;
   customers: number;
   aum: Money;
   /** All five tiers, mass … private. */
