@@ -27,6 +27,17 @@ const dataDate = async (page: Page) => {
 };
 /** ECharts draws its lines left to right over about a second: let them finish before a screenshot */
 const chartsDrawn = (page: Page) => page.waitForTimeout(1500);
+/**
+ * A full-page screenshot resizes the viewport to the page's height, and the charts start their
+ * animation again on that resize: so grow the viewport first, let them draw, then take it.
+ */
+async function tallShot(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()!.width;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height });
+  await chartsDrawn(page);
+  await shot(page, name);
+}
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('the data date', () => {
@@ -72,11 +83,14 @@ describe('the tier dashboard trend', () => {
 
 describe('screenshots at 375, 768, 1024 and 1440 px', () => {
   it.each(WIDTHS)('%i px: homes, the tier dashboard and a customer 360 fit the width', async (width) => {
+    // the RM's customer with the most tier changes: the 360 shows a history, not one row
     const [top] = await query<{ customer_id: string }>(
       e.bank.ctx.db,
       sql`SELECT r.customer_id FROM relationships r JOIN users u ON u.staff_id = r.staff_id
           JOIN customer_aum_daily d ON d.customer_id = r.customer_id AND d.as_of_date = ${AS_OF}
-          WHERE u.username = 'rm0001' AND r.ended_on IS NULL ORDER BY d.avg_fen DESC LIMIT 1`,
+          WHERE u.username = 'rm0001' AND r.ended_on IS NULL
+          ORDER BY (SELECT count(*) FROM tier_history h WHERE h.customer_id = r.customer_id) DESC, d.avg_fen DESC
+          LIMIT 1`,
     );
     const hq = await loginPage(e, 'hq01', viewport(width));
     await dataDate(hq);
@@ -85,9 +99,8 @@ describe('screenshots at 375, 768, 1024 and 1440 px', () => {
     await shot(hq, `history-hq-home-${width}`);
     await hq.goto(`${e.url}/tiers`);
     await hq.waitForSelector('[data-testid="tier-trend"] canvas');
-    await chartsDrawn(hq);
     expect(await overflow(hq)).toBeLessThanOrEqual(0);
-    await shot(hq, `history-hq-tiers-${width}`);
+    await tallShot(hq, `history-hq-tiers-${width}`);
     await hq.context().close();
 
     const rm = await loginPage(e, 'rm0001', viewport(width));
@@ -96,9 +109,9 @@ describe('screenshots at 375, 768, 1024 and 1440 px', () => {
     expect(await overflow(rm)).toBeLessThanOrEqual(0);
     await shot(rm, `history-rm-home-${width}`);
     await rm.goto(`${e.url}/customers/${top!.customer_id}`);
-    await rm.waitForSelector('canvas');
-    await chartsDrawn(rm);
-    await shot(rm, `history-rm-360-${width}`);
+    // both charts (allocation, AUM history) are lazy: wait for the second before their animations
+    await rm.waitForFunction(() => document.querySelectorAll('canvas').length >= 2);
+    await tallShot(rm, `history-rm-360-${width}`);
     await rm.context().close();
   });
 });
