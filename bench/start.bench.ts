@@ -2,10 +2,11 @@
  * `npm start` on a fresh clone (after npm ci): seconds until the demo bank is served. The clone
  * shares this checkout's node_modules (what `npm ci` would install) but has no dist/ and no data.
  * Reference in the same run: a second start on the now-initialised clone (no build, no seed).
+ * The fresh start seeds the demo bank with its year of history (src/synth/day-history.ts).
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { round, writeResult } from './lib.js';
 
@@ -50,8 +51,11 @@ async function startOnce(): Promise<number> {
   }
 }
 
+// the machine may be shared: the load averages say how much of it this run had
+const loadBefore = loadavg();
 const fresh = await startOnce();
 const warm = await startOnce();
+const loadAfter = loadavg();
 rmSync(dir, { recursive: true, force: true });
 writeResult('start', {
   database: 'pglite',
@@ -59,4 +63,6 @@ writeResult('start', {
   reference: { what: 'second start of the same clone (web built, bank seeded)', seconds: round(warm) },
   ratioFreshToWarm: round(fresh / warm),
   target: { seconds: 60, met: fresh < 60 },
+  // 1, 5 and 15 minute load averages (os.loadavg), against machine.cpus
+  loadAverage: { before: loadBefore.map((x) => round(x)), after: loadAfter.map((x) => round(x)) },
 });

@@ -1,13 +1,13 @@
 /**
- * A customer's daily AUM for the current month (and, for the file generator, any window back
- * from asOf): a random walk backwards from asOf, scaled so the month-to-date average hits the
- * drawn target. The month-to-date average a loader computes from the daily files is then
- * exactly the seeded one.
+ * A customer's daily AUM for the current month and any window back from asOf (the seed's history,
+ * the file generator's days): a random walk backwards from asOf, scaled so the month-to-date
+ * average hits the drawn target. The month-to-date average a loader computes from the daily files
+ * is then exactly the seeded one, and so is every earlier day's total.
  */
 import { DEFAULT_SETTINGS } from '../domain/settings.js';
 import { TIERS, type Tier } from '../domain/enums.js';
 import { bandFor, tierForAmount } from '../domain/tiers.js';
-import { ymd } from './days.js';
+import { monthStart, ymd } from './days.js';
 import { Rng, TAG } from './prng.js';
 
 const T = DEFAULT_SETTINGS.tiers;
@@ -21,13 +21,15 @@ export interface Walk {
 }
 
 /**
- * Daily factors for `days` days back from asOf and today's AUM such that the month-to-date
- * average hits `targetFen`. The first draws do not depend on `days`, so the seed (this month
- * only) and the file generator (any window) see the same walk.
+ * Daily factors for `days` days back from asOf (at least back to the start of the downgrade
+ * window, see keepRecentBelowNextTier) and today's AUM such that the month-to-date average hits
+ * `targetFen`. No factor depends on `days`, so the seed and the file generator (any window) see
+ * the same walk.
  */
 export function dailyWalk(seed: number, index: number, targetFen: number, asOf: number, days: number): Walk {
   const mtd = ymd(asOf)[2];
-  const n = Math.max(days, mtd);
+  const recent = asOf - monthStart(asOf, -T.downgradeMonths) + 1;
+  const n = Math.max(days, recent);
   const r = new Rng(seed, TAG.walk, index);
   const f = new Float64Array(n);
   f[0] = 1;
@@ -46,7 +48,46 @@ export function dailyWalk(seed: number, index: number, targetFen: number, asOf: 
     f.fill(1, 0, mtd);
     aumFen = BigInt(Math.max(1, Math.round(targetFen)));
   }
+  keepRecentBelowNextTier(seed, index, aumFen, f, asOf, mtd);
   return { aumFen, f };
+}
+
+/**
+ * The seeded tier is the one this month's average qualifies for, and the history the seed
+ * replays must end in it. The downgrade rule would still hold a customer whose running average
+ * reached a higher floor in any of the downgradeMonths months before this one (no downgrade
+ * yet: not enough months below). So when it did, every day before this month is scaled down by
+ * one factor (the walk keeps its shape) until the peak sits at 90–98% of that floor. Earlier
+ * highs stay possible: those customers show a completed downgrade. Days before the account was
+ * opened (AUM 0 in the files) only lower the averages, so they are ignored here.
+ */
+function keepRecentBelowNextTier(
+  seed: number,
+  index: number,
+  aumFen: bigint,
+  f: Float64Array,
+  asOf: number,
+  mtd: number,
+): void {
+  const next = TIERS[rank(monthTier(dailyFen(aumFen, f, mtd))) + 1];
+  if (!next) return;
+  const cap = Number(FLOORS[next]);
+  const a = Number(aumFen);
+  let peak = 0;
+  for (let m = 1; m <= T.downgradeMonths; m++) {
+    const from = monthStart(asOf, -m);
+    const to = monthStart(asOf, -m + 1) - 1;
+    let accum = 0;
+    for (let day = from; day <= to; day++) {
+      accum += Math.round(a * f[asOf - day]!);
+      peak = Math.max(peak, accum / (day - from + 1));
+    }
+  }
+  if (peak < cap) return;
+  // its own stream: the factor must not depend on how many days were drawn above
+  const u = 0.9 + 0.08 * new Rng(seed, TAG.walk, index, 1).next();
+  const c = (cap * u) / peak;
+  for (let k = mtd; k < f.length; k++) f[k] = f[k]! * c;
 }
 
 const monthTier = (days: bigint[]) => tierForAmount(sum(days) / BigInt(days.length), FLOORS);

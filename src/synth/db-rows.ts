@@ -17,7 +17,7 @@ export const TARGETS = {
   customers:
     'customers (customer_id, name, id_number, phone, birth_date, gender, home_org_id, open_date, risk_level, risk_assessed_on, tags, tier, band, tier_since)',
   customer_aum_daily:
-    'customer_aum_daily (as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band, home_org_id)',
+    'customer_aum_daily (as_of_date, customer_id, aum_fen, accum_fen, days, avg_fen, tier, band, home_org_id, prev_tier, prev_band)',
   customer_aum_monthly: 'customer_aum_monthly (customer_id, month, avg_aum_fen, end_aum_fen)',
   tier_history: 'tier_history (customer_id, changed_on, from_tier, to_tier, reason)',
   holdings: 'holdings (as_of_date, customer_id, account_id, product_id, balance_fen, maturity_date)',
@@ -26,6 +26,7 @@ export const TARGETS = {
     'contacts (contact_id, staff_id, customer_id, channel, started_at, duration_seconds, connected, outcome, topics)',
   transactions: 'transactions (txn_id, customer_id, txn_time, direction, amount_fen, channel, product_id)',
   complaints: 'complaints (complaint_id, customer_id, received_at, severity, category, summary, owner_staff_id)',
+  org_tier_daily: 'org_tier_daily (as_of_date, org_id, tier, customers, aum_fen, near_threshold, upgrades, downgrades)',
 } as const;
 export type Table = keyof typeof TARGETS;
 export const CUSTOMER_TABLES = [
@@ -70,19 +71,21 @@ const bool = (b: boolean | null) => (b === null ? '' : b ? 't' : 'f');
  * per customer, a million customers at scale M. Only free text goes through field().
  */
 export function customerRows(bank: Bank, b: BuiltCustomer, act: Activity, out: Record<CustomerTable, CsvChunk>): void {
-  const { profile: c, history: h } = b;
+  const { profile: c, now, history: h } = b;
   if (!h) throw new Error('seed rows need the AUM history');
   const id = c.customerId;
   const members = bank.staff.members;
   const asOf = isoOf(bank.asOf);
   const risk = c.risk ? `C${c.risk}` : '';
+  const org = bank.org.outlets[c.outlet]!.orgId;
   out.customers.add(
-    `${id},${field(c.name)},${c.idNumber},${c.phone},${isoOf(c.birthDay)},${c.gender},${bank.org.outlets[c.outlet]!.orgId},${isoOf(c.openDay)},${risk},` +
-      `${optDay(c.riskDay)},${field(pgArray(c.tags))},${h.tier},${opt(h.band)},${isoOf(h.tierSince)}\n`,
+    `${id},${field(c.name)},${c.idNumber},${c.phone},${isoOf(c.birthDay)},${c.gender},${org},${isoOf(c.openDay)},${risk},` +
+      `${optDay(c.riskDay)},${field(pgArray(c.tags))},${now.tier},${opt(now.band)},${isoOf(h.tierSince)}\n`,
   );
-  out.customer_aum_daily.add(
-    `${asOf},${id},${b.walk.aumFen},${h.accumFen},${h.mtdDays},${h.monthAvgFen},${h.tier},${opt(h.band)},${bank.org.outlets[c.outlet]!.orgId}\n`,
-  );
+  for (const d of h.dayRows)
+    out.customer_aum_daily.add(
+      `${isoOf(d.day)},${id},${d.aumFen},${d.accumFen},${d.days},${d.avgFen},${d.tier},${opt(d.band)},${org},${opt(d.prevTier)},${opt(d.prevBand)}\n`,
+    );
   for (const m of h.months) out.customer_aum_monthly.add(`${id},${isoOf(m.month)},${m.avgFen},${m.endFen}\n`);
   for (const t of h.tiers) out.tier_history.add(`${id},${isoOf(t.day)},${opt(t.from)},${t.to},${t.reason}\n`);
   for (const p of b.positions)

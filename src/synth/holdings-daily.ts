@@ -54,7 +54,7 @@ const FIXED = new Set(['time_deposit', 'bond', 'insurance']);
  * The holdings snapshot `k` days before asOf: positions bought by then, term positions not yet
  * matured. Funds, gold, wealth products and trusts move with the day's AUM factor, deposits,
  * bonds and insurance keep their principal, and the main current account takes the remainder
- * so the snapshot sums to that day's AUM. On the rare day that would overdraw the current
+ * so the snapshot sums to that day's AUM, exactly. On the rare day that would overdraw the current
  * account, everything moves with the factor instead.
  */
 export function holdingsFileRows(b: BuiltCustomer, matured: Position[], day: number, k: number): string[] {
@@ -75,6 +75,15 @@ export function holdingsFileRows(b: BuiltCustomer, matured: Position[], day: num
   if (mainBal < 0n) {
     bal = balances(false);
     mainBal = total - bal.reduce((s, x) => s + x, 0n);
+    // Rounding can still leave the current account a few fen short: take them from the largest
+    // balances, so every snapshot sums to the day's AUM exactly (the seed's history replays
+    // those totals, and a batch over these files must see the same).
+    for (let short = -mainBal; short > 0n;) {
+      const i = bal.reduce((best, x, j) => (x > bal[best]! ? j : best), 0);
+      const take = bal[i]! < short ? bal[i]! : short;
+      bal[i] = bal[i]! - take;
+      short -= take;
+    }
     if (mainBal < 0n) mainBal = 0n;
   }
   const rows = [line([date, id, main!.accountId, main!.product.productId, formatYuan(mainBal), null])];

@@ -20,7 +20,10 @@ export interface ScaleSpec {
   /** share of book-owning staff who have left (they keep closed relationships) */
   leftStaffRate: number;
   customers: number;
-  /** months of customer_aum_monthly history, the current month included */
+  /**
+   * closed months of history before asOf's month: the seed replays every day from the 1st of the
+   * first one (customer_aum_monthly gets a row per closed month, org_tier_daily one per day)
+   */
   months: number;
   /** days of contacts, transactions and complaints before asOf (seed) */
   activityDays: number;
@@ -40,7 +43,7 @@ export const SCALES: Record<Scale, ScaleSpec> = {
     headOfficeStaff: 1,
     leftStaffRate: 0.1,
     customers: 2_000,
-    months: 12,
+    months: 13,
     activityDays: 180,
     // small on purpose: tests exercise the chunk boundaries
     chunk: 500,
@@ -56,7 +59,7 @@ export const SCALES: Record<Scale, ScaleSpec> = {
     headOfficeStaff: 3,
     leftStaffRate: 0.05,
     customers: 50_000,
-    months: 12,
+    months: 13,
     activityDays: 180,
     chunk: 10_000,
   },
@@ -71,7 +74,7 @@ export const SCALES: Record<Scale, ScaleSpec> = {
     headOfficeStaff: 10,
     leftStaffRate: 0.03,
     customers: 1_000_000,
-    months: 12,
+    months: 13,
     activityDays: 180,
     chunk: 25_000,
   },

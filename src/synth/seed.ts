@@ -4,6 +4,11 @@
  * history, relationships and activity. The customer tables' foreign keys are dropped for the
  * load and validated when they are added back (foreign-keys.ts). While PostgreSQL ingests one
  * chunk the next is generated; memory stays bounded by about two chunks.
+ *
+ * History is what the nightly batch would have written had it run every day of the window
+ * (day-history.ts): tier_history, customer_aum_monthly for every closed month, org_tier_daily for
+ * every day (summed as customers are generated, loaded last), and customer_aum_daily for the last
+ * `keepDays` days only — a day of customer rows is the size of the whole year of the rest.
  */
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
@@ -11,12 +16,13 @@ import type { DbHandle } from '../platform/db/client.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { ensureDayPartition } from '../platform/db/partitions.js';
 import { setCurrentAumDate, setDemoBank } from '../platform/db/state.js';
-import { summariseOrgTiers } from '../features/tiering/summarise-org-tiers.js';
 import { activityBlocks, activityOf } from './activity-window.js';
 import { buildBank, type Bank } from './bank.js';
 import { CustomerBuilder } from './book.js';
 import { CsvChunk } from './csv.js';
 import { withoutForeignKeys } from './foreign-keys.js';
+import { isoOf } from './days.js';
+import { OrgTierDays } from './org-tier-days.js';
 import { CUSTOMER_TABLES, TARGETS, customerRows, fixedRows, type CustomerTable, type Table } from './db-rows.js';
 import type { SeedSummary, SynthOptions } from './types.js';
 
@@ -46,18 +52,21 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
   for (const t of ['org_units', 'staff', 'users', 'products'] as const) await copy(t, fixed[t]);
 
   const asOf = opts.asOf;
+  const keepDays = opts.keepDays ?? 1;
+  if (!Number.isInteger(keepDays) || keepDays < 1)
+    throw new Error(`keepDays must be a whole number from 1, got ${keepDays}`);
   await ensureDayPartition(h.db, 'holdings', asOf);
-  await ensureDayPartition(h.db, 'customer_aum_daily', asOf);
+  for (let k = keepDays - 1; k >= 0; k--) await ensureDayPartition(h.db, 'customer_aum_daily', isoOf(bank.asOf - k));
   report({ phase: 'customers', done: 0, total });
-  await withoutForeignKeys(
+  const orgDays = await withoutForeignKeys(
     h,
     CUSTOMER_TABLES,
-    () => loadCustomers(h, bank, copy, report),
+    () => loadCustomers(h, bank, keepDays, copy, report),
     () => report({ phase: 'foreign keys', done: 0, total: 1 }),
   );
+  await copy('org_tier_daily', orgDays.rows(bank.org.outlets.map((o) => o.orgId)));
   await setCurrentAumDate(h.db, asOf);
   await setDemoBank(h.db, `scale ${opts.scale}, seed ${opts.seed}, as of ${asOf}`);
-  await summariseOrgTiers(h.db, asOf);
   report({ phase: 'analyze', done: 0, total: 1 });
   await h.db.execute(sql`ANALYZE`);
   report({ phase: 'analyze', done: 1, total: 1 });
@@ -71,8 +80,10 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
     contacts: loaded.contacts,
     relationships: loaded.relationships,
     complaints: loaded.complaints,
+    aumDaily: loaded.customer_aum_daily,
     aumMonthly: loaded.customer_aum_monthly,
     tierHistory: loaded.tier_history,
+    orgTierDaily: loaded.org_tier_daily,
     products: loaded.products,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
@@ -81,9 +92,16 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
 type Copy = (table: Table, chunk: CsvChunk) => Promise<void>;
 type Report = NonNullable<SynthOptions['onProgress']>;
 
-async function loadCustomers(h: DbHandle, bank: Bank, copy: Copy, report: Report): Promise<void> {
+async function loadCustomers(
+  h: DbHandle,
+  bank: Bank,
+  keepDays: number,
+  copy: Copy,
+  report: Report,
+): Promise<OrgTierDays> {
   const total = bank.spec.customers;
-  const builder = new CustomerBuilder(bank, { walkDays: 0, history: true });
+  const builder = new CustomerBuilder(bank, { walkDays: 0, history: true, keepDays });
+  const orgDays = new OrgTierDays(builder.window, bank.org.outlets.length);
   const blocks = activityBlocks(bank.spec.activityDays);
   let pending: Promise<unknown> = Promise.resolve();
   for (let from = 0; from < total; from += bank.spec.chunk) {
@@ -92,6 +110,7 @@ async function loadCustomers(h: DbHandle, bank: Bank, copy: Copy, report: Report
     for (let i = from; i < to; i++) {
       const b = builder.build(i);
       customerRows(bank, b, activityOf(bank, b, blocks), out);
+      orgDays.add(b.profile.outlet, b.history!);
       // let the previous chunk's COPY streams flush while this one is generated
       if (i % 500 === 499) await yieldToLoop();
     }
@@ -113,6 +132,7 @@ async function loadCustomers(h: DbHandle, bank: Bank, copy: Copy, report: Report
     pending.catch(() => undefined);
   }
   await pending;
+  return orgDays;
 }
 
 async function assertEmpty(h: DbHandle): Promise<void> {

@@ -5,6 +5,11 @@ export interface SynthOptions {
   seed: number;
   /** YYYY-MM-DD business date, the latest loaded day */
   asOf: string;
+  /**
+   * customer_aum_daily partitions written, ending at asOf (default 1). The history before them is
+   * kept as the batch keeps it: tier_history, customer_aum_monthly and org_tier_daily.
+   */
+  keepDays?: number;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }
 
@@ -19,8 +24,10 @@ export interface SeedSummary {
   contacts: number;
   relationships: number;
   complaints: number;
+  aumDaily: number;
   aumMonthly: number;
   tierHistory: number;
+  orgTierDaily: number;
   products: number;
   seconds: number;
 }

@@ -176,6 +176,34 @@ describe('customer summary', () => {
   });
 });
 
+describe('data date', () => {
+  it('the summary says the business date its figures are for, for every role', async () => {
+    for (const u of ['rm0001', 'hq01', 'ob01', 'lm0001', 'admin']) {
+      const scope = u === 'rm0001' ? `?rmId=${rm1}` : '';
+      expect((await get(u, `/api/customers/summary${scope}`)).json().asOf, u).toBe('2026-11-20');
+    }
+  });
+
+  it('the 360 AUM history is the closed months from the opening month, then November so far', async () => {
+    const [c] = await query<{ customer_id: string; avg: string; aum: string; opened: string }>(
+      bank.ctx.db,
+      sql`SELECT c.customer_id, d.avg_fen::text AS avg, d.aum_fen::text AS aum, c.open_date::text AS opened
+          FROM customers c JOIN customer_aum_daily d ON d.customer_id = c.customer_id AND d.as_of_date = '2026-11-20'
+          ORDER BY c.open_date DESC LIMIT 1`,
+    );
+    const v = (await get('hq01', `/api/customers/${c!.customer_id}`)).json();
+    const months = v.aumHistory.map((m: { month: string }) => m.month);
+    expect(months[0]! >= `${c!.opened.slice(0, 8)}01`).toBe(true);
+    expect(months.at(-1)).toBe('2026-11-01');
+    expect(months.at(-2)).toBe('2026-10-01');
+    const fen = (y: string) => BigInt(y.replace('.', ''));
+    expect([fen(v.aumHistory.at(-1).avgAum), fen(v.aumHistory.at(-1).endAum)]).toEqual([
+      BigInt(c!.avg),
+      BigInt(c!.aum),
+    ]);
+  });
+});
+
 describe('customer 360', () => {
   it('shows profile, holdings, AUM history, RM and contacts with PII masked', async () => {
     const [c] = await query<{ customer_id: string; name: string; phone: string; id_number: string; aum_fen: string }>(

@@ -121,7 +121,8 @@ describe('tier dashboard', () => {
     );
     const body = await checkDashboard('hq01', sql`TRUE`);
     expect(body.source).toBe('daily');
-    expect(body.trend).toHaveLength(1);
+    // the seed's history: one point per day, the 90 days up to AS_OF
+    expect(body.trend).toHaveLength(90);
   });
 
   it('refuses RMs with a clear 403', async () => {

@@ -1,6 +1,6 @@
 /**
- * Customer 360: profile, holdings by asset class, AUM history, RM and history, contacts, tier
- * history. A customer outside the actor's scope is NOT_FOUND, exactly like a missing one.
+ * Customer 360: profile, holdings by asset class, AUM history (closed months, then the month so
+ * far), RM and history, contacts, tier history. A customer outside the actor's scope is NOT_FOUND, exactly like a missing one.
  * PII is masked; the owning RM may reveal it through revealCustomerPii.
  */
 import type { Ctx } from '../../platform/context.js';
@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { loadSettings } from '../../platform/settings-store.js';
 import { maskIdNumber, maskName, maskPhone } from '../../domain/mask.js';
 import { formatYuan } from '../../domain/money.js';
-import { ageOn, assessmentExpired, shanghaiDate } from '../../domain/dates.js';
+import { ageOn, assessmentExpired, monthStartOf, shanghaiDate } from '../../domain/dates.js';
 import { isValidContact } from '../../domain/contacts.js';
 import { isSenior } from '../../domain/suitability.js';
 import { mayRevealPii } from '../../domain/pii.js';
@@ -103,7 +103,13 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
       balance: yuan(h.balance),
       maturityDate: str(h.maturity_date),
     })),
-    aumHistory: history.map((h) => ({ month: String(h.month), avgAum: yuan(h.avg), endAum: yuan(h.end) })),
+    aumHistory: [
+      ...history.map((h) => ({ month: String(h.month), avgAum: yuan(h.avg), endAum: yuan(h.end) })),
+      // the month so far, from the day row: its monthly row is only written when it closes
+      ...(asOf && !history.some((h) => String(h.month) === monthStartOf(asOf))
+        ? [{ month: monthStartOf(asOf), avgAum: yuan(c.avg), endAum: yuan(c.aum) }]
+        : []),
+    ],
     rm: current
       ? {
           staffId: String(current.staff_id),

@@ -34,11 +34,14 @@ export const holdingsOf = (db: AppDb, customerId: string, asOf: string) =>
         ORDER BY h.balance_fen DESC, h.account_id`,
   );
 
+/** Closed months from the account's opening month on (the batch writes every customer's months). */
 export const aumHistoryOf = (db: AppDb, customerId: string) =>
   rows(
     db,
-    sql`SELECT month::text AS month, avg_aum_fen::text AS avg, end_aum_fen::text AS "end"
-        FROM customer_aum_monthly WHERE customer_id = ${customerId} ORDER BY month`,
+    sql`SELECT m.month::text AS month, m.avg_aum_fen::text AS avg, m.end_aum_fen::text AS "end"
+        FROM customer_aum_monthly m JOIN customers c ON c.customer_id = m.customer_id
+        WHERE m.customer_id = ${customerId} AND (c.open_date IS NULL OR m.month >= date_trunc('month', c.open_date))
+        ORDER BY m.month`,
   );
 
 export const relationshipsOf = (db: AppDb, customerId: string) =>

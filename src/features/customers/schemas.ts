@@ -74,7 +74,9 @@ export const customer360Schema = z.object({
       maturityDate: date.nullable(),
     }),
   ),
-  aumHistory: z.array(z.object({ month: date, avgAum: money, endAum: money })),
+  aumHistory: z
+    .array(z.object({ month: date, avgAum: money, endAum: money }))
+    .describe('closed months from the opening month, then the month so far (average to date, latest AUM)'),
   rm: z
     .object({
       staffId: z.string(),
@@ -119,6 +121,7 @@ export const customer360Schema = z.object({
 });
 
 export const customerSummarySchema = z.object({
+  asOf: date.nullable().describe('business date of the figures (system_state aum_as_of); null before any AUM'),
   customers: z.number().int(),
   aum: money,
   tiers: z.array(z.object({ tier, customers: z.number().int(), aum: money })).describe('every tier, mass … private'),

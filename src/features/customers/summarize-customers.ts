@@ -1,6 +1,7 @@
 /**
  * Book / org summary in one scan: customers and AUM per tier, near-threshold counts per band,
- * managed vs unmanaged among eligible tiers. Same scope and filters as the list.
+ * managed vs unmanaged among eligible tiers, and the business date those figures are for. Same
+ * scope and filters as the list.
  */
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
@@ -16,6 +17,7 @@ import { groupsCanAnswer, populationGroups, selectGroups } from './population-gr
 
 export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCustomersInput, 'orgId' | 'rmId'>) {
   const { value: s } = await loadSettings(ctx.db);
+  const asOf = await currentAumDate(ctx.db);
   const rows = groupsCanAnswer(actor, f)
     ? selectGroups(await populationGroups(ctx.db), actor, f)
     : (
@@ -25,7 +27,7 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
                      EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL) AS managed,
                      count(*)::int AS n, coalesce(sum(d.aum_fen), 0)::text AS aum
               FROM customers c
-              LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id AND d.as_of_date = ${await currentAumDate(ctx.db)}
+              LEFT JOIN customer_aum_daily d ON d.customer_id = c.customer_id AND d.as_of_date = ${asOf}
               WHERE ${listConditions(actor, f)}
               GROUP BY 1, 2, 3`,
         )
@@ -49,6 +51,7 @@ export async function summarizeCustomers(ctx: Ctx, actor: Actor, f: Pick<ListCus
     }
   }
   return {
+    asOf,
     customers: total,
     aum: formatYuan(totalFen),
     tiers: TIERS.map((tier) => ({

@@ -795,6 +795,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description business date of the figures (system_state aum_as_of); null before any AUM */
+              asOf: string | null;
               customers: number;
               /** @description CNY, decimal with 2 decimals */
               aum: string;
@@ -931,6 +933,7 @@ export interface paths {
                 /** @description YYYY-MM-DD */
                 maturityDate: string | null;
               }[];
+              /** @description closed months from the opening month, then the month so far (average to date, latest AUM) */
               aumHistory: {
                 /** @description YYYY-MM-DD */
                 month: string;

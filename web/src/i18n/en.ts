@@ -253,6 +253,7 @@ const en: DeepString<Resources> = {
   home: {
     title: 'Home',
     hello: 'Hello, {{name}}',
+    dataAsOf: 'Data as of {{date}}',
     myBook: 'My book',
     bookTotal: 'Customers in my book',
     bookAum: 'AUM of my book',

@@ -262,6 +262,7 @@ const zhCN = {
   home: {
     title: '首页',
     hello: '{{name}}，您好',
+    dataAsOf: '数据截至 {{date}}',
     myBook: '我的管户',
     bookTotal: '管户客户',
     bookAum: '管户资产',

@@ -2,7 +2,11 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session';
 
-export function Greeting() {
+/**
+ * Who is looking, and the business date of the figures below it (the nightly batch's day, not
+ * today: the bank's T+1 files arrive the morning after).
+ */
+export function Greeting({ asOf }: { asOf?: string | null }) {
   const me = useCurrentUser();
   const { t } = useTranslation();
   return (
@@ -15,6 +19,11 @@ export function Greeting() {
           {t(`role.${me.role}`)} · {me.orgName}
         </Typography.Text>
       </div>
+      {asOf && (
+        <Typography.Text type="secondary" className="gh-num" data-testid="data-as-of">
+          {t('home.dataAsOf', { date: asOf })}
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -97,7 +97,7 @@ export default function ManagerHome() {
   const showChart = children.length > 1;
   return (
     <div className="gh-page" data-testid="home-overview">
-      <Greeting />
+      <Greeting asOf={summary.data?.asOf} />
       <Card size="small" title={t('home.overview')}>
         <Overview q={summary} />
       </Card>

@@ -65,7 +65,7 @@ export default function RmHome() {
   const summary = useCustomerSummary({ rmId: me.staffId });
   return (
     <div className="gh-page" data-testid="home-rm">
-      <Greeting />
+      <Greeting asOf={summary.data?.asOf} />
       <Card size="small">
         <BookTotal q={summary} />
       </Card>

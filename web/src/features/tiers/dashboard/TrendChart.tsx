@@ -32,5 +32,14 @@ export default function TrendChart({ trend }: { trend: TierDashboard['trend'] })
       data: trend.map((p) => p.customers[tier]),
     })),
   };
-  return <Chart option={option} height={280} testId="tier-trend" />;
+  // the drawn range, for people reading the DOM (screen readers get the dates, tests the count)
+  return (
+    <div
+      data-testid="tier-trend-range"
+      data-points={trend.length}
+      aria-label={trend.length ? `${trend[0]!.date} – ${trend[trend.length - 1]!.date}` : undefined}
+    >
+      <Chart option={option} height={280} testId="tier-trend" />
+    </div>
+  );
 }
