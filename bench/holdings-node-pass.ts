@@ -4,32 +4,24 @@
  * what to profile and compare before/after a change, in the same run (the machine is shared, so
  * absolute timings drift). Id sets are built from the file's own ids (untimed).
  *
- *   npx tsx bench/holdings-node-pass.ts [fused|split|both] [rounds] [file]
- *   FORMAT=binary npx tsx bench/holdings-node-pass.ts fused   (the import's binary COPY tuples)
- *   FORMAT=binary FAST=1 npx tsx bench/holdings-node-pass.ts fused   (and its WebAssembly fast path)
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/holdings-node-pass.ts fused
+ *   npx tsx bench/holdings-node-pass.ts [rounds] [file]
+ *   FORMAT=binary npx tsx bench/holdings-node-pass.ts   (the import's binary COPY tuples)
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/holdings-node-pass.ts
  *
- * fused: the import's single scan (holdings-scan.ts); split: the generic splitter, then
- * HoldingsRows.push over its `<line>,record` copy (the earlier two-pass form). both: alternating
- * rounds of each.
- *
- * Prints per round the CPU time of the pass and a sha256 of the COPY output, so two
- * implementations can be checked to write the same bytes. Not a *.bench.ts: `npm run bench`
- * does not run it.
+ * Prints per round the CPU time of the pass and a sha256 of the COPY output, so a change can be
+ * checked to write the same bytes. Not a *.bench.ts: `npm run bench` does not run it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { HoldingsRows, type CopyFormat, type HoldingsColumns } from '../src/features/ingest/holdings-rows.js';
-import { HoldingsScanner } from '../src/features/ingest/holdings-scan.js';
 import { IdSet } from '../src/features/ingest/id-set.js';
 import { KeySeen } from '../src/features/ingest/key-seen.js';
-import { newReadState, readChunks, readRecords } from '../src/features/ingest/read-records.js';
+import { readChunks } from '../src/features/ingest/read-records.js';
+import { RecordSplitter } from '../src/features/ingest/record-splitter.js';
 
-type Mode = 'fused' | 'split';
-const mode = process.argv[2] ?? 'both';
 const format = (process.env.FORMAT ?? 'csv') as CopyFormat;
-const rounds = Number(process.argv[3] ?? 3);
-const file = process.argv[4] ?? '/tmp/guanhu-m-files/holdings_20261120.csv';
+const rounds = Number(process.argv[2] ?? 3);
+const file = process.argv[3] ?? '/tmp/guanhu-m-files/holdings_20261120.csv';
 
 /** distinct customer and product ids of the file (columns 1 and 3 of the generated file) */
 function ownIds(): { customers: IdSet; products: IdSet } {
@@ -57,41 +49,30 @@ const cols: HoldingsColumns = {
   maturity_date: 5,
 };
 
-async function pass(m: Mode, refs: { customers: IdSet; products: IdSet }) {
+async function pass(refs: { customers: IdSet; products: IdSet }) {
   const out = createHash('sha256');
   const keys = new KeySeen();
   let rejects = 0;
-  const rows = new HoldingsRows(6, cols, refs, '2026-11-20', () => rejects++, keys, format, process.env.FAST === '1');
+  const rows = new HoldingsRows(6, cols, refs, '2026-11-20', () => rejects++, keys, format);
   const cpu = process.cpuUsage();
   const t0 = performance.now();
-  let read: { read: number; rejects: unknown[] };
-  if (m === 'split') {
-    const state = newReadState('utf8');
-    read = state.splitter;
-    for await (const b of readRecords(file, 'utf8', state)) {
-      if (!b.records || !state.splitter.header) continue;
-      out.update(rows.push(b.bytes));
+  const scan = new RecordSplitter(true);
+  const read = scan;
+  let begun = false;
+  for await (const c of readChunks(file, 'utf8', { bytes: 0, checksum: null })) {
+    out.update(scan.push(c).bytes);
+    if (scan.header && !begun) {
+      scan.begin(rows);
+      begun = true;
+      out.update(scan.push(Buffer.alloc(0)).bytes);
     }
-  } else {
-    const scan = new HoldingsScanner(true);
-    read = scan;
-    let begun = false;
-    for await (const c of readChunks(file, 'utf8', { bytes: 0, checksum: null })) {
-      out.update(scan.push(c).bytes);
-      if (scan.header && !begun) {
-        scan.begin(rows);
-        begun = true;
-        out.update(scan.push(Buffer.alloc(0)).bytes);
-      }
-    }
-    out.update(scan.end().bytes);
   }
+  out.update(scan.end().bytes);
   const cpuMs = process.cpuUsage(cpu);
   const wallMs = performance.now() - t0;
   const t1 = performance.now();
   const cand = keys.candidates().length;
   return {
-    mode: m,
     wallMs: Math.round(wallMs),
     cpuMs: Math.round((cpuMs.user + cpuMs.system) / 1000),
     candidatesMs: Math.round(performance.now() - t1),
@@ -104,5 +85,4 @@ async function pass(m: Mode, refs: { customers: IdSet; products: IdSet }) {
 }
 
 const refs = ownIds();
-const modes: Mode[] = mode === 'both' ? ['split', 'fused'] : [mode as Mode];
-for (let r = 0; r < rounds; r++) for (const m of modes) console.log(JSON.stringify(await pass(m, refs)));
+for (let r = 0; r < rounds; r++) console.log(JSON.stringify(await pass(refs)));

@@ -1,6 +1,6 @@
 /**
  * The holdings fast path's load: one Node pass reads, splits and validates every row
- * (holdings-scan.ts, holdings-rows.ts) and COPYs the final typed rows straight into the fresh standalone day table
+ * (record-splitter.ts with holdings-rows.ts as its sink) and COPYs the final typed rows straight into the fresh standalone day table
  * (no staging table, no INSERT … SELECT). On PostgreSQL the COPY streams while Node validates, so
  * the two processes overlap. Rejected rows go to a temporary CSV file on disk (memory stays
  * bounded whatever the number of rejects) and from there into the rejects table, together with the
@@ -24,13 +24,12 @@ import {
   type HoldingsRefs,
   type RowReject,
 } from './holdings-rows.js';
-import { HoldingsScanner } from './holdings-scan.js';
 import { IdSet } from './id-set.js';
 import { ImportFileError } from './import-error.js';
 import { KeySeen } from './key-seen.js';
 import { mapHeader } from './map-header.js';
 import { readChunks, type ReadProgress } from './read-records.js';
-import type { SplitBatch } from './record-splitter.js';
+import { RecordSplitter, type SplitBatch } from './record-splitter.js';
 import { lit } from './sql-text.js';
 import { copyBatches } from './stage-file.js';
 
@@ -47,7 +46,7 @@ export interface HoldingsLoadInput {
 export interface HoldingsLoad {
   read: ReadProgress;
   /** records read and structural rejects */
-  scan: HoldingsScanner;
+  scan: RecordSplitter;
   date: string;
   present: Set<string>;
   warnings: string[];
@@ -69,7 +68,7 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
   refsLoading.catch(() => undefined);
   const read: ReadProgress = { bytes: 0, checksum: null };
   const chunks = readChunks(i.path, i.encoding, read, i.onBytes);
-  const scan = new HoldingsScanner(i.encoding === 'utf8');
+  const scan = new RecordSplitter(i.encoding === 'utf8');
   // Scan until the header: it maps the columns (the rows are held back until then).
   let more = true;
   while (!scan.header && more) {
@@ -114,8 +113,6 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     },
     keys,
     COPY_FORMAT,
-    // clean runs of records on the WebAssembly fast path (holdings-wasm.ts)
-    true,
   );
   scan.begin(rows);
   const batches = scanned(scan, chunks, more);
@@ -141,7 +138,7 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     await createRejects(h, i.rejects);
     if (rows.rejected) await h.copyFrom(rejectsTarget(i.rejects), createReadStream(rejFile));
     if (scan.rejects.length) {
-      const csv = stringify(scan.rejects.map((r) => [r.line, '(row)', r.raw, r.reason]));
+      const csv = stringify(scan.rejects.map((r) => [r.line, r.column ?? '(row)', r.raw, r.reason]));
       await h.copyFrom(`${i.rejects} (line_no, column_name, value, reason)`, Readable.from([csv]));
     }
     return { read, scan, date, present: header.present, warnings: header.warnings, keys };
@@ -152,7 +149,7 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
 
 /** The typed COPY rows: what was held back at the header, the rest of the file, its last line. */
 async function* scanned(
-  scan: HoldingsScanner,
+  scan: RecordSplitter,
   chunks: AsyncIterator<Buffer>,
   more: boolean,
 ): AsyncGenerator<SplitBatch> {

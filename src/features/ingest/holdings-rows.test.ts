@@ -7,16 +7,26 @@ import { RecordSplitter } from './record-splitter.js';
 const cols = { as_of_date: 0, customer_id: 1, account_id: 2, product_id: 3, balance: 4, maturity_date: 5 };
 const refs = { customers: IdSet.of(['C1', 'C2', 'C,3']), products: IdSet.of(['DD01', 'TD01']) };
 
-function run(body: string, date: string | null = '2026-11-20', format: CopyFormat = 'csv') {
-  const s = new RecordSplitter(true);
+/** Splits `header + body` in chunks of `size` bytes with the rows checker as the splitter's sink. */
+function run(body: string, date: string | null = '2026-11-20', format: CopyFormat = 'csv', size = 1 << 20) {
   const rejects: RowReject[] = [];
   const keys = new KeySeen();
   const rows = new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys, format);
-  const split = s.push(Buffer.from(`a,b,c,d,e,f\n${body}`));
-  const end = s.end();
-  const bytes = rows.push(Buffer.concat([split.bytes, end.bytes]));
+  const s = new RecordSplitter(true, rows);
+  const input = Buffer.from(`a,b,c,d,e,f\n${body}`);
+  const parts: Buffer[] = [];
+  for (let i = 0; i < input.length; i += size) parts.push(s.push(input.subarray(i, i + size)).bytes);
+  parts.push(s.end().bytes);
+  const bytes = Buffer.concat(parts);
   const out = format === 'csv' ? bytes.toString() : '';
-  return { out, bytes, rejects: rejects.map((r) => [r.line, r.column, r.value, r.reason]), keys, rows };
+  return {
+    out,
+    bytes,
+    rejects: rejects.map((r) => [r.line, r.column, r.value, r.reason]),
+    structural: s.rejects.map((r) => [r.line, r.column, r.reason]),
+    keys,
+    rows,
+  };
 }
 
 /** PostgreSQL's reading of binary COPY tuples of (text, text, text, int8, date, int4) */
@@ -72,6 +82,21 @@ describe('HoldingsRows', () => {
     ]);
     for (const d of ['2000-01-01', '2000-02-29', '1970-01-01', '2400-03-01', '0001-01-01'])
       expect(new Date(Date.UTC(2000, 0, 1 + pgDays(Buffer.from(d), 0))).toISOString().slice(0, 10)).toBe(d);
+  });
+
+  it('gives the same rows, rejects and line numbers whatever the chunk boundaries', () => {
+    const body =
+      '2026-11-20,C1,A1,DD01,8766.52,\n\n2026-11-20,"C,3","A""2\nx",TD01,7.5,2027-02-28\r\n2026-11-20,C2,账户,DD01,-0.00,""\n' +
+      '2026-11-20,C9,A4,DD01,1,\n2026-11-20,C1,"A"5,DD01,1,\n2026-11-20,C1,A6,DD01,1\n2026-11-20,C2,A7,TD01,3.10,';
+    const whole = run(body, '2026-11-20', 'binary');
+    expect(whole.rows.loaded).toBe(5);
+    expect(whole.rejects).toEqual([[7, 'customer_id', 'C9', 'unknown customer']]);
+    expect(whole.structural).toEqual([[9, null, 'expected 6 columns, found 5']]);
+    for (const size of [1, 2, 3, 5, 7, 16, 64]) {
+      const r = run(body, '2026-11-20', 'binary', size);
+      expect(r.bytes.toString('base64'), `chunks of ${size}`).toBe(whole.bytes.toString('base64'));
+      expect([r.rejects, r.structural], `chunks of ${size}`).toEqual([whole.rejects, whole.structural]);
+    }
   });
 
   it('rejects with the SQL path reasons, first failing check first', () => {

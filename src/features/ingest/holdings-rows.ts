@@ -1,7 +1,7 @@
 /**
- * The holdings fast path's row checks: takes each row's field ranges (from the one-scan splitter,
- * holdings-scan.ts, or from the generic splitter's `<line>,<record>\n` records via push()),
- * checks every field by hand on the bytes and writes the final typed row for
+ * The holdings fast path's row checks, as the record splitter's sink (record-splitter.ts): takes
+ * each record's field ranges, checks every field by hand on the bytes and writes the final typed
+ * row for
  * `COPY <day> (customer_id, account_id, product_id, balance_fen, maturity_date, line_no)`
  * (as_of_date is the day table's column default). Checks and reject reasons are exactly those of
  * the SQL path (validate-sql.ts), in the same order: column checks in contract column order, then
@@ -13,9 +13,9 @@
  */
 import { isRealDate } from './file-name.js';
 import { IdSet } from './id-set.js';
-import { HoldingsWasm } from './holdings-wasm.js';
 import { ImportFileError } from './import-error.js';
 import type { KeySeen } from './key-seen.js';
+import type { FieldRanges, RecordSink, SplitBatch } from './record-splitter.js';
 import { MONEY_INT_DIGITS, TOO_LARGE } from './sql-text.js';
 
 export type CopyFormat = 'csv' | 'binary';
@@ -58,7 +58,6 @@ export interface HoldingsColumns {
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
-const CR = 0x0d;
 const MINUS = 0x2d;
 const DOT = 0x2e;
 const D0 = 0x30;
@@ -68,27 +67,25 @@ const EMPTY = Buffer.alloc(0);
 
 const NO_DATE = 'no business date: none in the file name, no --date, and no valid as_of_date on the first row';
 
-export class HoldingsRows {
+export class HoldingsRows implements RecordSink {
   loaded = 0;
   rejected = 0;
-  /** rows accepted on the WebAssembly fast path (part of `loaded`) */
-  fastLoaded = 0;
   readonly fields: number;
-  // The row being checked, filled by push() or by the fused scanner (holdings-scan.ts): where each
-  // field's value is (the batch, or its unescaped copy) and its range there.
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** field had a quote or a CR: its value was unescaped (and is re-quoted on output) */
+  // The row being checked: where each field's value is (the batch, or its unescaped copy) and its
+  // range there (the splitter's ranges, see begin()).
+  starts: Int32Array;
+  ends: Int32Array;
+  /** field had a quote: its value was unescaped (and is re-quoted on output) */
   readonly special: Uint8Array;
   readonly bufs: Buffer[];
   private dateBytes: Buffer | null;
   private out = EMPTY;
   private len = 0;
+  private batchStart = 0;
   // The last customer found, by its position in the id set: files come grouped by customer, and
   // usually in the order the ids were loaded, so most rows compare bytes with it or with the next
   // id instead of hashing (a list of recent ids, objects and all, cost more than the lookups).
   private lastCustomer = -1;
-  private wasm: HoldingsWasm | null = null;
 
   constructor(
     fieldCount: number,
@@ -101,8 +98,6 @@ export class HoldingsRows {
     private readonly keys: KeySeen,
     /** CSV text rows, or PostgreSQL's binary COPY tuples (see COPY_BINARY_HEADER) */
     readonly format: CopyFormat = 'csv',
-    /** binary only: try whole runs on the WebAssembly fast path first (holdings-wasm.ts) */
-    private readonly fast = false,
   ) {
     this.fields = fieldCount;
     this.starts = new Int32Array(fieldCount);
@@ -112,68 +107,42 @@ export class HoldingsRows {
     this.dateBytes = date === null ? null : Buffer.from(date);
   }
 
-  /**
-   * COPY bytes of the valid rows among a batch of split records (`<line>,<record>\n`, the
-   * generic splitter's output). The import uses the fused scanner instead; this two-pass form is
-   * the reference it is tested against.
-   */
-  push(b: Buffer): Buffer {
-    this.startOutput(b.length);
-    const n = b.length;
-    const nf = this.fields;
-    const { starts, ends, bufs } = this;
-    let p = 0;
-    while (p < n) {
-      let line = 0;
-      while (b[p] !== COMMA) line = line * 10 + (b[p++]! - D0);
-      p++;
-      for (let f = 0; f < nf; f++) {
-        const s = p;
-        let q = false;
-        let sp = false;
-        for (;;) {
-          const c = b[p]!;
-          if (c === QUOTE) {
-            q = !q;
-            sp = true;
-          } else if (!q && (c === COMMA || c === LF)) break;
-          else if (c === CR) sp = true;
-          p++;
-        }
-        // Fields with quotes (or a CR) are unescaped into their own buffer; the rest are read in place.
-        if (sp) {
-          const v = Buffer.from(unescape(b, s, p));
-          bufs[f] = v;
-          starts[f] = 0;
-          ends[f] = v.length;
-          this.special[f] = 1;
-        } else {
-          bufs[f] = b;
-          starts[f] = s;
-          ends[f] = p;
-          this.special[f] = 0;
-        }
-        p++;
-      }
-      this.row(line);
-    }
-    return this.takeOutput();
+  begin(fields: FieldRanges): void {
+    if (fields.starts.length !== this.fields)
+      throw new Error(`${this.fields} columns mapped, header has ${fields.starts.length}`);
+    this.starts = fields.starts;
+    this.ends = fields.ends;
   }
 
-  /**
-   * Whole records b[0, end) from a record start on physical line `line`, valid UTF-8, checked on
-   * the WebAssembly fast path: their tuples and counts when every one is plain and accepted (the
-   * duplicate-key hashes are added here), null when the run must be checked here instead.
-   */
-  fastRun(b: Buffer, end: number, line: number): { out: Buffer; records: number } | null {
-    if (!this.fast || this.format !== 'binary' || this.date === null) return null;
-    this.wasm ??= new HoldingsWasm(this.fields, this.cols, this.date, this.refs);
-    const r = this.wasm.run(b, end, line);
-    if (!r) return null;
-    this.keys.merge(r.keys);
-    this.loaded += r.records;
-    this.fastLoaded += r.records;
-    return { out: r.out, records: r.records };
+  startBatch(b: Buffer, bytes: number): void {
+    this.startOutput(bytes);
+    this.bufs.fill(b);
+    this.batchStart = this.loaded;
+  }
+
+  record(b: Buffer, _rs: number, _e: number, line: number, plain: boolean): void {
+    if (plain) return this.row(line);
+    // fields with quotes are unescaped into their own buffer; the rest are read in place
+    const { starts, ends, bufs, special } = this;
+    for (let k = 0; k < this.fields; k++) {
+      const s = starts[k]!;
+      const fe = ends[k]!;
+      let q = false;
+      for (let i = s; i < fe && !q; i++) q = b[i] === QUOTE;
+      if (!q) continue;
+      const v = Buffer.from(unescape(b, s, fe));
+      bufs[k] = v;
+      starts[k] = 0;
+      ends[k] = v.length;
+      special[k] = 1;
+    }
+    this.row(line);
+    bufs.fill(b);
+    special.fill(0);
+  }
+
+  endBatch(): SplitBatch {
+    return { bytes: this.takeOutput(), records: this.loaded - this.batchStart };
   }
 
   /** Starts a batch's output, sized for `bytes` of input (it grows if needed). */
@@ -382,7 +351,7 @@ export class HoldingsRows {
     return true;
   }
 
-  /** a text value for COPY: as is, or quoted when the source had quotes or a CR */
+  /** a text value for COPY: as is, or quoted when the source had quotes */
   private put(f: number): void {
     const fb = this.bufs[f]!;
     const e = this.ends[f]!;

@@ -38,12 +38,6 @@ export class IdSet {
     }
   }
 
-  /** the set's layout, for a copy elsewhere (the WebAssembly fast path, holdings-wasm.ts) */
-  parts(): { joined: Uint8Array; starts: Int32Array; ends: Int32Array; table: Int32Array; mask: number; size: number } {
-    const { joined, starts, ends, table, mask, size } = this;
-    return { joined, starts, ends, table, mask, size };
-  }
-
   static of(ids: Iterable<string>): IdSet {
     return new IdSet(Buffer.from([...ids].join('\n')));
   }

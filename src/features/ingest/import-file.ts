@@ -19,11 +19,15 @@ import { SPECS } from './file-kinds.js';
 import { loadHoldingsDay } from './holdings-load.js';
 import { indexHoldingsDay } from './merge-holdings.js';
 import { mergeFile } from './merge-file.js';
+import type { RecordSplitter } from './record-splitter.js';
 import { alreadyLoaded, recordFile } from './record-import.js';
 import { stageTables, type Staged } from './staged-rows.js';
 import type { FileResult, ImportOptions, ImportProgress } from './types.js';
 import { countRows, validateStaged } from './validate-staged.js';
 import { reportPaths, writeRejects, writeReport } from './write-report.js';
+
+/** rows with bytes that are not UTF-8 that a UTF-8 file may have (or 1% of its rows) */
+const MAX_BAD_UTF8_ROWS = 3;
 
 export interface FileContext {
   runId: string;
@@ -71,6 +75,8 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     };
     const onBytes = (done: number) => ctx.onProgress({ phase, done, total: ctx.size });
     let staged: Staged;
+    let holdingsSplit: RecordSplitter | undefined;
+    let otherSplit: RecordSplitter | undefined;
     let finish: () => Promise<number>;
     if (f.kind === 'holdings') {
       // fast path: validated in Node, COPYed straight into the day table (docs/ingest.md)
@@ -85,6 +91,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       lap('stage');
       f.warnings.push(...load.warnings);
       f.read = load.scan.read;
+      holdingsSplit = load.scan;
       f.checksum = load.read.checksum!;
       f.businessDate = load.date;
       staged = {
@@ -113,6 +120,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       staged = stage.staged;
       f.warnings.push(...stage.warnings);
       f.read = stage.read.splitter.read;
+      otherSplit = stage.read.splitter;
       f.checksum = stage.read.checksum!;
       staged.businessDate = f.businessDate;
       finish = async () => {
@@ -129,6 +137,18 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       await writeReport(f);
       return f;
     }
+    const split = f.kind === 'holdings' ? holdingsSplit! : otherSplit!;
+    // The encoding was decided from the file's start: a UTF-8 file with many rows of bytes that
+    // are not UTF-8 was not UTF-8 after all (a few such rows are rejected as damaged).
+    if (
+      !ctx.opts.encoding &&
+      f.encoding === 'utf8' &&
+      split.notUtf8 > MAX_BAD_UTF8_ROWS &&
+      split.notUtf8 * 100 > f.read
+    )
+      throw new ImportFileError(
+        `not UTF-8: ${split.notUtf8} of ${f.read} rows hold bytes that are not UTF-8 (is it GBK? try --encoding gbk)`,
+      );
     f.rejected = await finish();
     f.loaded = f.read - f.rejected;
     // A holdings file is the whole day: one whose every row is bad would replace the day with

@@ -33,11 +33,6 @@ export class KeySeen {
     this.put(h, t, line);
   }
 
-  /** (hash, tag, line) triples hashed elsewhere the same way (the WebAssembly fast path) */
-  merge(entries: Int32Array): void {
-    for (let j = 0; j + 2 < entries.length; j += 3) this.put(entries[j]!, entries[j + 1]!, entries[j + 2]!);
-  }
-
   private put(h: number, t: number, line: number): void {
     const b = h >>> 24;
     let at = this.fill[b]!;

@@ -29,7 +29,7 @@ export async function validateStaged(h: DbHandle, s: Staged, splitter: RecordSpl
     await tx.execute(sql.raw(statement));
   });
   if (splitter.rejects.length) {
-    const csv = stringify(splitter.rejects.map((r) => [r.line, '(row)', r.raw, r.reason]));
+    const csv = stringify(splitter.rejects.map((r) => [r.line, r.column ?? '(row)', r.raw, r.reason]));
     await h.copyFrom(`${s.rejects} (line_no, column_name, value, reason)`, Readable.from([csv]));
   }
   if (s.spec.kind === 'org') await h.db.execute(sql.raw(orgUnreachableStatement(s)));
