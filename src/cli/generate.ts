@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { generateFiles, type Scale } from '../synth/index.js';
 import { asOfOption, defaultAsOf, scaleOption, seedOption } from './seed.js';
-import { progressReporter } from './progress.js';
+import { progressReporter } from '../platform/progress.js';
 
 export function generateCommand(): Command {
   return new Command('generate')

@@ -6,7 +6,6 @@ import { dbCommand } from './db.js';
 import { seedCommand } from './seed.js';
 import { generateCommand } from './generate.js';
 import { serveCommand, startCommand } from './serve.js';
-import { importCommand } from './import.js';
 import { batchCommand } from './batch.js';
 import { modules } from '../modules.js';
 import { runCli } from './run.js';
@@ -21,7 +20,6 @@ const program = new Command()
   .addCommand(dbCommand())
   .addCommand(seedCommand())
   .addCommand(generateCommand())
-  .addCommand(importCommand())
   .addCommand(batchCommand())
   .addCommand(serveCommand())
   .addCommand(startCommand());

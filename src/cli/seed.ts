@@ -3,7 +3,7 @@ import { seedDatabase, type Scale } from '../synth/index.js';
 import { writeAudit } from '../platform/audit.js';
 import { addDays, shanghaiDate } from '../domain/dates.js';
 import { describeDb, openMigrated, parseDate } from '../platform/cli.js';
-import { progressReporter } from './progress.js';
+import { progressReporter } from '../platform/progress.js';
 
 export const scaleOption = () =>
   new Option('--scale <scale>', 'bank size: XS (tests, 2k customers), S (20 outlets, 50k), M (200 outlets, 1M)')

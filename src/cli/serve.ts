@@ -11,7 +11,7 @@ import { demoBank } from '../platform/db/state.js';
 import { ensureWebBuilt } from './web-build.js';
 import { defaultAsOf } from './seed.js';
 import { describeDb, openMigrated } from '../platform/cli.js';
-import { progressReporter } from './progress.js';
+import { progressReporter } from '../platform/progress.js';
 
 export const DEMO_LOGINS = [
   ['admin', '系统管理员 admin'],

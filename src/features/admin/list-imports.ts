@@ -9,16 +9,17 @@ import { CONFIG_ROLES, requireRole } from '../../platform/auth/roles.js';
 import { query } from '../../platform/db/query.js';
 import type { StepRecord } from '../../platform/jobs/run-record.js';
 import { isoLocal } from '../../platform/db/sql-literal.js';
+import type { ReasonCount } from '../ingest/api.js';
 import type { ImportKind, ImportStatus, RunStatus } from '../../domain/enums.js';
 
 export async function listImports(ctx: Ctx, actor: Actor, input: { page: number; pageSize: number }) {
   requireRole(actor, CONFIG_ROLES, 'the import log');
   const [rows, [count]] = await Promise.all([
-    query<Record<string, string | number | null>>(
+    query<Record<string, unknown>>(
       ctx.db,
       sql`SELECT id::int AS id, run_id, file_name, kind, business_date::text AS business_date,
                  left(checksum, 12) AS checksum, encoding, rows_read, rows_loaded, rows_rejected,
-                 duration_ms, status, message, ${isoLocal('created_at')} AS created_at
+                 duration_ms, status, message, top_reasons, ${isoLocal('created_at')} AS created_at
           FROM import_files ORDER BY created_at DESC, id DESC
           LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
     ),
@@ -39,6 +40,7 @@ export async function listImports(ctx: Ctx, actor: Actor, input: { page: number;
       durationMs: Number(r.duration_ms),
       status: String(r.status) as ImportStatus,
       message: (r.message as string | null) ?? null,
+      topReasons: Array.isArray(r.top_reasons) ? (r.top_reasons as ReasonCount[]) : [],
       createdAt: String(r.created_at),
     })),
     total: Number(count?.n ?? 0),

@@ -24,6 +24,17 @@ const importFile = z.object({
   durationMs: z.number().int(),
   status: z.enum(IMPORT_STATUSES),
   message: z.string().nullable(),
+  topReasons: z
+    .array(
+      z.object({
+        column: z.string(),
+        reason: z.string(),
+        count: z.number().int(),
+        value: z.string().optional().describe('the referenced id, when its own row was rejected earlier in the import'),
+        cause: z.string().optional().describe('that earlier rejection: file, line, column and reason'),
+      }),
+    )
+    .describe('the top three reject reasons with counts'),
   createdAt: at,
 });
 

@@ -27,7 +27,7 @@ export type ColType =
   | { t: 'date' }
   | { t: 'timestamp' }
   | { t: 'money'; sign: 'nonneg' | 'positive' }
-  | { t: 'int'; min: number }
+  | { t: 'int'; min: number; zeroIsNull?: boolean }
   | { t: 'bool' }
   | { t: 'list' };
 
@@ -109,7 +109,7 @@ export const SPECS: Record<Kind, KindSpec> = {
       req('asset_class', en(assetClass)),
       req('risk_rating', en(riskRating)),
       opt('min_purchase', { t: 'money', sign: 'nonneg' }),
-      opt('term_days', { t: 'int', min: 1 }),
+      opt('term_days', { t: 'int', min: 0, zeroIsNull: true }),
       opt('is_key', { t: 'bool' }),
     ],
   },

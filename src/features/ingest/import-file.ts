@@ -20,6 +20,7 @@ import { loadHoldingsDay } from './holdings-load.js';
 import { indexHoldingsDay } from './merge-holdings.js';
 import { mergeFile } from './merge-file.js';
 import type { RecordSplitter } from './record-splitter.js';
+import { rememberRejectedKeys, topReasons, type RejectedKeys } from './reject-summary.js';
 import { alreadyLoaded, recordFile } from './record-import.js';
 import { stageTables, type Staged } from './staged-rows.js';
 import type { FileResult, ImportOptions, ImportProgress } from './types.js';
@@ -36,6 +37,8 @@ export interface FileContext {
   opts: ImportOptions;
   size: number;
   onProgress: (p: ImportProgress) => void;
+  /** rows rejected by earlier files of this import, by kind and key */
+  rejectedKeys: RejectedKeys;
 }
 
 export async function importFile(h: DbHandle, ctx: FileContext, path: string, named: NamedFile): Promise<FileResult> {
@@ -56,6 +59,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     ...reportPaths(ctx.reportDir, file),
     message: null,
     warnings: [],
+    topReasons: [],
     phasesMs: {},
   };
   const t = stageTables(ctx.runId, ctx.index);
@@ -151,6 +155,10 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       );
     f.rejected = await finish();
     f.loaded = f.read - f.rejected;
+    if (f.rejected) {
+      f.topReasons = await topReasons(h.db, f.kind, t.rejects, ctx.rejectedKeys);
+      if (f.kind !== 'holdings') await rememberRejectedKeys(h.db, f.kind, file, t.stage, t.rejects, ctx.rejectedKeys);
+    }
     // A holdings file is the whole day: one whose every row is bad would replace the day with
     // nothing (everyone at AUM 0). Refuse it and keep the day as it was.
     if (f.kind === 'holdings' && f.read > 0 && f.loaded === 0) {

@@ -11,6 +11,7 @@ import type { DbHandle } from '../../platform/db/client.js';
 import { query } from '../../platform/db/query.js';
 import { compareFiles, parseFileName, type NamedFile } from './file-name.js';
 import { importFile } from './import-file.js';
+import type { RejectedKeys } from './reject-summary.js';
 import type { ImportOptions, ImportProgress, ImportResult } from './types.js';
 
 export async function importPath(
@@ -20,14 +21,15 @@ export async function importPath(
   onProgress: (p: ImportProgress) => void = () => undefined,
 ): Promise<ImportResult> {
   const runId = newRunId();
-  const reportDir = resolve(opts.reportDir ?? join('.guanhu', 'imports', runId));
+  const reportDir = resolve(opts.reportDir ?? join(opts.reportRoot ?? join('.guanhu', 'imports'), runId));
   const { files, skipped } = listFiles(path);
   mkdirSync(reportDir, { recursive: true });
   await dropLeftovers(h);
   const result: ImportResult = { runId, reportDir, files: [], skipped };
   let index = 0;
+  const rejectedKeys: RejectedKeys = new Map();
   for (const f of files) {
-    const ctx = { runId, index: index++, reportDir, opts, size: statSync(f.path).size, onProgress };
+    const ctx = { runId, index: index++, reportDir, opts, size: statSync(f.path).size, onProgress, rejectedKeys };
     result.files.push(await importFile(h, ctx, f.path, f));
   }
   return result;

@@ -45,7 +45,8 @@ export function converted(c: ColSpec, e: string): string {
     case 'money':
       return toFen(e);
     case 'int':
-      return toInt(e);
+      // (term_days: 0 is how warehouses write "no fixed term")
+      return t.zeroIsNull ? `nullif(${toInt(e)}, 0)` : toInt(e);
     case 'bool':
       return toBool(e);
     case 'list':

@@ -1,14 +1,17 @@
 /** The import use case's options and results (CLI, tests and a future API share them). */
 import type { Encoding } from './detect-encoding.js';
 import type { Kind } from './file-kinds.js';
+import type { ReasonCount } from './reject-summary.js';
 
 export interface ImportOptions {
   /** business date for undated file names (dated names keep their own) */
   date?: string;
   /** overrides detection */
   encoding?: Encoding;
-  /** where reports go; default .guanhu/imports/<run-id>/ under the current directory */
+  /** where reports go; default <reportRoot>/<run-id>/ */
   reportDir?: string;
+  /** the folder of every run's reports: the CLI and server use <GUANHU_DATA_DIR>/imports */
+  reportRoot?: string;
   /** test seam: runs inside a file's merge transaction just before commit */
   beforeCommit?: (file: FileResult) => void | Promise<void>;
 }
@@ -32,6 +35,8 @@ export interface FileResult {
   /** why the file failed, when it did */
   message: string | null;
   warnings: string[];
+  /** the top reject reasons with counts (a reference to a row rejected earlier in the import apart) */
+  topReasons: ReasonCount[];
   /** where the time went: stage (Node pass + COPY), validate, build, merge */
   phasesMs: Record<string, number>;
 }

@@ -44,6 +44,7 @@ export async function writeReport(f: FileResult): Promise<void> {
     rejectsFile: f.rejectsPath,
     message: f.message,
     warnings: f.warnings,
+    topReasons: f.topReasons,
   };
   await writeFile(f.reportPath!, `${JSON.stringify(report, null, 2)}\n`);
 }

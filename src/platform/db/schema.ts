@@ -439,6 +439,8 @@ export const importFiles = pgTable(
     reportPath: text('report_path'),
     rejectsPath: text('rejects_path'),
     message: text('message'),
+    /** the top reject reasons: [{column, reason, count, value?, cause?}] (reject-summary.ts) */
+    topReasons: jsonb('top_reasons').notNull().default([]),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('import_files_kind_idx').on(t.kind, t.businessDate), index('import_files_run_idx').on(t.runId)],

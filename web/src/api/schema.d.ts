@@ -1774,6 +1774,16 @@ export interface paths {
                 /** @enum {string} */
                 status: 'loaded' | 'unchanged' | 'failed';
                 message: string | null;
+                /** @description the top three reject reasons with counts */
+                topReasons: {
+                  column: string;
+                  reason: string;
+                  count: number;
+                  /** @description the referenced id, when its own row was rejected earlier in the import */
+                  value?: string;
+                  /** @description that earlier rejection: file, line, column and reason */
+                  cause?: string;
+                }[];
                 /** @description ISO 8601, +08:00 */
                 createdAt: string;
               }[];

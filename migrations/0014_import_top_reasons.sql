@@ -1,0 +1,1 @@
+ALTER TABLE "import_files" ADD COLUMN "top_reasons" jsonb DEFAULT '[]'::jsonb NOT NULL;
