@@ -189,7 +189,7 @@ describe('importing mutated files', () => {
     let files = 0;
     for (let round = 0; round < FILES_PER_KIND; round++) {
       for (const name of names) {
-        let body = bases.get(name)!;
+        let body: Buffer = bases.get(name)!;
         const applied: string[] = [];
         for (let k = 1 + r.int(3); k > 0; k--) {
           const [what, mutate] = r.pick(MUTATIONS);
