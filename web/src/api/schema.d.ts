@@ -875,12 +875,13 @@ export interface paths {
               customerId: string;
               name: string;
               phone: string | null;
+              /** @description masked to its last 4 characters */
               idNumber: string | null;
               masked: boolean;
               canReveal: boolean;
               /** @enum {string|null} */
               gender: 'm' | 'f' | null;
-              /** @description YYYY-MM-DD */
+              /** @description only for a viewer who may reveal (the owning RM); others get null and the age */
               birthDate: string | null;
               age: number | null;
               senior: boolean;

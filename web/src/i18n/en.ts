@@ -375,6 +375,10 @@ const en: DeepString<Resources> = {
     emptyFiles: 'No imports yet',
     emptyRuns: 'No batch runs yet',
   },
+  privacy: {
+    searchOwn: 'Customer no., name or phone',
+    searchExact: 'Customer no., full name or full phone',
+  },
 };
 
 export default en;

@@ -383,6 +383,10 @@ const zhCN = {
     emptyFiles: '暂无导入记录',
     emptyRuns: '暂无批处理记录',
   },
+  privacy: {
+    searchOwn: '客户号、姓名或手机号',
+    searchExact: '客户号、完整姓名或完整手机号',
+  },
 };
 
 /**
