@@ -1721,6 +1721,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of the bank settings, newest first, with who, when, the note and the changes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                version: number;
+                /** @description ISO 8601, +08:00 */
+                createdAt: string;
+                /** @description who saved it; null for the defaults and the command line */
+                by: {
+                  userId: number;
+                  username: string;
+                  staffId: string | null;
+                  name: string | null;
+                } | null;
+                note: string | null;
+                previousVersion: number | null;
+                /** @description what differs from the previous version; empty for the first */
+                changes: {
+                  /** @description dotted path of the field, e.g. tiers.floorsFen.premium (money in fen) */
+                  path: string;
+                  /** @description absent when the field is new in this version */
+                  before?: unknown;
+                  /** @description absent when the field is gone in this version */
+                  after?: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/imports': {
     parameters: {
       query?: never;
