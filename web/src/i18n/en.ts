@@ -375,6 +375,18 @@ const en: DeepString<Resources> = {
     emptyFiles: 'No imports yet',
     emptyRuns: 'No batch runs yet',
   },
+  settingsHistory: {
+    title: 'Settings history',
+    link: 'Settings history',
+    back: 'Back to tier settings',
+    floor: '{{tier}} floor',
+    to: 'changed to',
+    system: 'System (defaults or command line)',
+    first: 'First version',
+    since: 'Changes since v{{version}}:',
+    noChanges: 'Same as v{{version}}',
+    empty: 'No settings versions yet',
+  },
   privacy: {
     searchOwn: 'Customer no., name or phone',
     searchExact: 'Customer no., full name or full phone',

@@ -383,6 +383,18 @@ const zhCN = {
     emptyFiles: '暂无导入记录',
     emptyRuns: '暂无批处理记录',
   },
+  settingsHistory: {
+    title: '配置历史',
+    link: '查看配置历史',
+    back: '返回层级配置',
+    floor: '{{tier}}门槛',
+    to: '改为',
+    system: '系统（默认值或命令行）',
+    first: '初始版本',
+    since: '相对 v{{version}} 的变更：',
+    noChanges: '与 v{{version}} 相同',
+    empty: '暂无配置版本',
+  },
   privacy: {
     searchOwn: '客户号、姓名或手机号',
     searchExact: '客户号、完整姓名或完整手机号',
