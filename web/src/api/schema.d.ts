@@ -484,6 +484,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/users/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active staff members without a login (administrators): whom a login may be created for */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description at most 200, by outlet; `q` narrows by staff id, name or outlet name */
+              items: {
+                staffId: string;
+                name: string;
+                /** @enum {string} */
+                role:
+                  | 'rm'
+                  | 'wealth_rm'
+                  | 'private_advisor'
+                  | 'lobby_manager'
+                  | 'outlet_head'
+                  | 'sub_branch_manager'
+                  | 'branch_manager'
+                  | 'head_office'
+                  | 'admin';
+                orgId: string;
+                orgName: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/users/{userId}/reset-password': {
     parameters: {
       query?: never;
