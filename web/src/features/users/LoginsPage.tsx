@@ -62,7 +62,13 @@ function OneTimePasswordModal({ shown, onClose }: { shown: Shown | null; onClose
           </div>
           <div>
             {t('logins.oneTimePassword')}:{' '}
-            <Typography.Text code copyable className="gh-mono" data-testid="one-time-password">
+            <Typography.Text
+              code
+              copyable
+              className="gh-mono"
+              style={{ fontSize: 20, letterSpacing: 1 }}
+              data-testid="one-time-password"
+            >
               {shown.oneTimePassword}
             </Typography.Text>
           </div>
