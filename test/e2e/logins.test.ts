@@ -77,6 +77,8 @@ describe('logins in the browser', () => {
     await user.waitForSelector('[data-testid="current-user"]');
     expect(new URL(user.url()).pathname).toBe('/');
     expect(await user.locator('[data-testid="current-user"]').innerText()).toContain('测试大堂经理');
+    // a lobby manager's home: their outlet's overview, as of the data date
+    await user.waitForSelector('[data-testid="home-overview"] [data-testid="data-as-of"]');
     await shot(user, 'home-after-password-change-phone');
 
     // the administrator disables the login: the user's session ends
