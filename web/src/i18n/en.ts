@@ -449,6 +449,7 @@ const en: DeepString<Resources> = {
     },
   },
   privacy: {
+    birthDate: 'Date of birth',
     searchOwn: 'Customer no., name or phone',
     searchExact: 'Customer no., full name or full phone',
   },

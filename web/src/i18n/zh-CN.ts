@@ -456,6 +456,7 @@ const zhCN = {
     },
   },
   privacy: {
+    birthDate: '出生日期',
     searchOwn: '客户号、姓名或手机号',
     searchExact: '客户号、完整姓名或完整手机号',
   },
