@@ -114,7 +114,7 @@ describe('logins in the browser', () => {
     await signIn(again, 'lm0001', 'Lobby2026new');
     await again.waitForSelector('[data-testid="current-user"]');
     await again.context().close();
-  });
+  }, 120_000);
 
   it('the logins page on a phone lists logins as cards, and is not for head office', async () => {
     const admin = await loginPage(e, 'admin', PHONE);
@@ -126,5 +126,5 @@ describe('logins in the browser', () => {
     const hq = await loginPage(e, 'hq01', DESK);
     expect(await hq.locator('a[href="/admin/logins"]').count()).toBe(0);
     await hq.context().close();
-  });
+  }, 120_000);
 });

@@ -41,7 +41,7 @@ describe('the customer 360 in the browser', () => {
       await shot(page, `c360-non-owner-${name}`);
       await page.context().close();
     }
-  });
+  }, 180_000);
 
   it('the owning RM sees the birth date', async () => {
     const page = await loginPage(e, 'rm0001', DESK);

@@ -42,7 +42,7 @@ describe('settings history in the browser', () => {
     expect(width).toBeLessThanOrEqual(PHONE.width);
     await shot(phone, 'settings-history-phone');
     await phone.context().close();
-  });
+  }, 180_000);
 
   it('is not a page for an outlet head', async () => {
     const page = await loginPage(e, 'ob01', DESK);
