@@ -43,12 +43,4 @@ describe('settings history in the browser', () => {
     await shot(phone, 'settings-history-phone');
     await phone.context().close();
   }, 180_000);
-
-  it('is not a page for an outlet head', async () => {
-    const page = await loginPage(e, 'ob01', DESK);
-    await page.goto(`${e.url}/admin/tier-settings/history`);
-    await page.waitForSelector('[data-testid="current-user"]');
-    expect(await page.locator('[data-testid^="settings-version-"]').count()).toBe(0);
-    await page.context().close();
-  });
 });
