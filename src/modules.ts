@@ -13,6 +13,7 @@ import health from './features/health/module.js';
 import ingest from './features/ingest/module.js';
 import notifications from './features/notifications/module.js';
 import org from './features/org/module.js';
+import settings from './features/settings/module.js';
 import staff from './features/staff/module.js';
 import tiering from './features/tiering/module.js';
 import tiers from './features/tiers/module.js';
@@ -28,6 +29,7 @@ export const modules: readonly FeatureModule[] = [
   ingest,
   tiering,
   tiers,
+  settings,
   admin,
   notifications,
 ];

@@ -12,7 +12,12 @@ describe('PII masking', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone(null)).toBeNull();
   });
-  it('keeps region and last four of ID numbers', () => {
-    expect(maskIdNumber('44030419800101123X')).toBe('440304********123X');
+  it('keeps only the last four characters of ID numbers: neither region nor birth date', () => {
+    const masked = maskIdNumber('44030419800101123X')!;
+    expect(masked).toBe('**************123X');
+    expect(masked).not.toContain('440304');
+    expect(masked).not.toContain('19800101');
+    expect(maskIdNumber('AB12345')).toBe('*******');
+    expect(maskIdNumber(null)).toBeNull();
   });
 });

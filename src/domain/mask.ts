@@ -1,6 +1,8 @@
 /**
  * PII masking (PIPL). Names keep the first and last character (张*明; two-character names 张*),
- * phones keep 3 + 4 digits (138****5678), ID numbers keep the first 6 and last 4.
+ * phones keep 3 + 4 digits (138****5678), ID numbers keep only their last 4 characters: the first 6
+ * are the region and the 8 after them the birth date, so keeping them as well would leave a
+ * resident ID one date away from whole (and the 360 view shows non-owners an age, not the date).
  */
 export function maskName(name: string): string {
   const chars = [...name];
@@ -19,6 +21,6 @@ export function maskPhone(phone: string | null): string | null {
 export function maskIdNumber(id: string | null): string | null {
   if (id == null) return null;
   const s = id.trim();
-  if (s.length < 11) return '*'.repeat(s.length);
-  return `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}`;
+  if (s.length < 8) return '*'.repeat(s.length);
+  return `${'*'.repeat(s.length - 4)}${s.slice(-4)}`;
 }

@@ -123,14 +123,16 @@ describe('customer list', () => {
     expect(one.items.map((c: { customerId: string }) => c.customerId)).toEqual(['C00000012']);
   });
 
-  it('finds a customer by masked name pattern', async () => {
+  it('finds a customer of the own book by masked name pattern', async () => {
     const [c] = await query<{ customer_id: string; name: string }>(
       bank.ctx.db,
-      sql`SELECT customer_id, name FROM customers WHERE char_length(name) = 3 ORDER BY customer_id LIMIT 1`,
+      sql`SELECT c.customer_id, c.name FROM customers c
+          JOIN relationships r ON r.customer_id = c.customer_id AND r.ended_on IS NULL AND r.staff_id = ${rm1}
+          WHERE char_length(c.name) = 3 ORDER BY c.customer_id LIMIT 1`,
     );
     const chars = [...c!.name];
     const r = (
-      await get('hq01', `/api/customers?pageSize=200&q=${encodeURIComponent(`${chars[0]}*${chars[2]}`)}`)
+      await get('rm0001', `/api/customers?pageSize=200&q=${encodeURIComponent(`${chars[0]}*${chars[2]}`)}`)
     ).json();
     expect(r.items.map((i: { customerId: string }) => i.customerId)).toContain(c!.customer_id);
   });

@@ -126,4 +126,23 @@ describe('logins', () => {
     expect(u).toEqual({ disabled: true, sessions: 0 });
     expect(await audit('user_disabled', 'rm0001')).toBe(1);
   });
+
+  it('lists the active staff without a login as candidates for one (administrators only)', async () => {
+    await bank.ctx.db.execute(
+      sql`INSERT INTO staff (staff_id, org_id, name, role, status) VALUES ('S_CAND', 'OT0001', '候选柜员', 'lobby_manager', 'active'),
+            ('S_GONE', 'OT0001', '已离职员工', 'rm', 'left')`,
+    );
+    const r = await inject('GET', '/api/admin/users/candidates', admin);
+    expect(r.statusCode).toBe(200);
+    const ids = (r.json().items as { staffId: string }[]).map((c) => c.staffId);
+    expect(ids).toContain('S_CAND');
+    expect(ids).not.toContain('S_GONE');
+    const withLogin = await query<{ staff_id: string }>(bank.ctx.db, sql`SELECT staff_id FROM users`);
+    for (const w of withLogin) expect(ids).not.toContain(w.staff_id);
+    const narrowed = (await inject('GET', `/api/admin/users/candidates?q=${encodeURIComponent('候选')}`, admin)).json();
+    expect(narrowed.items).toEqual([
+      { staffId: 'S_CAND', name: '候选柜员', role: 'lobby_manager', orgId: 'OT0001', orgName: expect.any(String) },
+    ]);
+    expect((await inject('GET', '/api/admin/users/candidates', await loginAs(bank.app, 'hq01'))).statusCode).toBe(403);
+  });
 });

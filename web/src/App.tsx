@@ -12,6 +12,7 @@ import { RequireAuth, useCurrentUser } from './features/auth/session';
 import LoginPage from './features/auth/LoginPage';
 import AppShell from './features/shell/AppShell';
 import { pages } from './modules';
+import type { WebPage } from './lib/pages';
 import { Loading, NotFoundPage } from './features/shell/states';
 
 /** Pages a role cannot use answer like a missing page (the API refuses them too). */
@@ -20,19 +21,25 @@ function Gate({ allow, children }: { allow: (me: Me) => boolean; children: React
   return allow(me) ? children : <NotFoundPage />;
 }
 
+const route = (p: WebPage) => {
+  const element = p.allow ? <Gate allow={p.allow}>{p.element}</Gate> : p.element;
+  return p.path === '' ? { index: true, element } : { path: p.path, element };
+};
+
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: <RequireAuth />,
     children: [
+      // signed-in pages outside the shell (changing a one-time password)
+      ...pages
+        .filter((p) => p.bare)
+        .map((p) => ({ ...route(p), element: <Suspense fallback={<Loading />}>{route(p).element}</Suspense> })),
       {
         element: <AppShell />,
         children: [
           // every feature's pages (web/src/modules.ts)
-          ...pages.map((p) => {
-            const element = p.allow ? <Gate allow={p.allow}>{p.element}</Gate> : p.element;
-            return p.path === '' ? { index: true, element } : { path: p.path, element };
-          }),
+          ...pages.filter((p) => !p.bare).map(route),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -10,6 +10,7 @@ import { tierPages } from './features/tiers/pages';
 import { orgPages } from './features/org/pages';
 import { adminPages } from './features/admin/pages';
 import { notificationPages } from './features/notifications/pages';
+import { userPages } from './features/users/pages';
 
 export const pages: WebPage[] = [
   ...homePages,
@@ -17,5 +18,6 @@ export const pages: WebPage[] = [
   ...tierPages,
   ...orgPages,
   ...adminPages,
+  ...userPages,
   ...notificationPages,
 ];

@@ -1,7 +1,8 @@
 /**
  * Customer 360: profile, holdings by asset class, AUM history (closed months, then the month so
  * far), RM and history, contacts, tier history. A customer outside the actor's scope is NOT_FOUND, exactly like a missing one.
- * PII is masked; the owning RM may reveal it through revealCustomerPii.
+ * PII is masked (the ID number to its last 4; the birth date only for the owning RM, others see
+ * the age); the owning RM may reveal name, phone and ID number through revealCustomerPii.
  */
 import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -63,15 +64,18 @@ export async function getCustomer360(ctx: Ctx, actor: Actor, customerId: string)
   const birth = str(c.birth_date);
   const age = birth ? ageOn(birth, today) : null;
   const primaryRm = current ? String(current.staff_id) : null;
+  // the birth date is personal data like the ID number (whose middle it is): only the owning RM,
+  // who may reveal, sees it; everyone else the age
+  const canReveal = mayRevealPii(actor, primaryRm);
   return {
     customerId: String(c.customer_id),
     name: maskName(String(c.name)),
     phone: maskPhone(str(c.phone)),
     idNumber: maskIdNumber(str(c.id_number)),
     masked: true,
-    canReveal: mayRevealPii(actor, primaryRm),
+    canReveal,
     gender: str(c.gender) as Gender | null,
-    birthDate: birth,
+    birthDate: canReveal ? birth : null,
     age,
     senior: isSenior(birth, today, settings.suitability),
     orgId: String(c.home_org_id),

@@ -41,12 +41,26 @@ export interface CustomerRow {
 const openRel = (staff?: string) =>
   sql`EXISTS (SELECT 1 FROM relationships fr WHERE fr.customer_id = c.customer_id AND fr.ended_on IS NULL${staff ? sql` AND fr.staff_id = ${staff}` : sql``})`;
 
-/** `q`: a customer number prefix, a masked name such as 张*明 (each * one character), or a name prefix. */
-function searchCondition(q: string): SQL {
-  if (/^[A-Za-z]?\d+$/.test(q)) return sql`c.customer_id LIKE ${likePrefix(q.toUpperCase())}`;
+const CUSTOMER_NUMBER = /^[A-Za-z]?\d+$/;
+const FULL_PHONE = /^1\d{10}$/;
+
+/**
+ * `q` for a viewer who may see full names (the owning RM: an own-book actor sees only customers
+ * they may reveal): a customer number prefix, a full phone number, a masked name such as 张*明
+ * (each * one character) or any part of a name.
+ *
+ * Everyone else sees names masked, and a pattern or a part of a name would let them confirm the
+ * hidden characters one guess at a time (q=徐鹏 finds 徐*立): they find a customer by customer
+ * number (prefix: it is not personal data), the full name exactly, or the full phone number.
+ */
+export function searchCondition(q: string, ownBook: boolean): SQL {
+  const byNumber = CUSTOMER_NUMBER.test(q) ? sql`c.customer_id LIKE ${likePrefix(q.toUpperCase())}` : null;
+  if (FULL_PHONE.test(q)) return sql`(c.phone = ${q} OR ${byNumber ?? sql`FALSE`})`;
+  if (byNumber) return byNumber;
+  if (!ownBook) return sql`c.name = ${q}`;
   const escaped = q.replace(/[\\%_]/g, (m) => `\\${m}`);
   if (q.includes('*')) return sql`c.name LIKE ${escaped.replace(/\*/g, '_')}`;
-  return sql`c.name LIKE ${`${escaped}%`}`;
+  return sql`c.name LIKE ${`%${escaped}%`}`;
 }
 
 export function listConditions(actor: Actor, f: Omit<ListCustomersInput, 'page' | 'pageSize'>): SQL {
@@ -60,7 +74,7 @@ export function listConditions(actor: Actor, f: Omit<ListCustomersInput, 'page' 
   if (f.rmId) conds.push(openRel(f.rmId));
   if (f.managed === true) conds.push(openRel());
   if (f.managed === false) conds.push(sql`NOT ${openRel()}`);
-  if (f.q) conds.push(searchCondition(f.q));
+  if (f.q) conds.push(searchCondition(f.q, seesOwnBookOnly(actor)));
   return sql.join(conds, sql` AND `);
 }
 

@@ -202,3 +202,23 @@ export async function listLogins(db: AppDb) {
     staffLeft: r.staff_status === 'left',
   }));
 }
+
+/** Active staff members without a login: whom an administrator may create one for. */
+export async function staffWithoutLogin(db: AppDb, q?: string) {
+  const like = q ? `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  const rows = await query<{ staff_id: string; name: string; role: StaffRole; org_id: string; org_name: string }>(
+    db,
+    sql`SELECT s.staff_id, s.name, s.role::text, o.org_id, o.name AS org_name
+        FROM staff s JOIN org_units o ON o.org_id = s.org_id
+        WHERE s.status = 'active' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.staff_id = s.staff_id)
+          ${like ? sql`AND (s.staff_id ILIKE ${like} OR s.name LIKE ${like} OR o.name LIKE ${like})` : sql``}
+        ORDER BY s.org_id, s.staff_id LIMIT 200`,
+  );
+  return rows.map((r) => ({
+    staffId: r.staff_id,
+    name: r.name,
+    role: r.role,
+    orgId: r.org_id,
+    orgName: r.org_name,
+  }));
+}

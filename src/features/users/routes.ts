@@ -8,7 +8,7 @@ import { requireActor } from '../../platform/http/auth-plugin.js';
 import { errorSchema, idString } from '../../platform/http/schemas.js';
 import type { RoutePlugin } from '../../platform/module.js';
 import { changePassword } from './change-password.js';
-import { createLogin, listLogins, resetPassword, setLoginDisabled } from './logins.js';
+import { createLogin, listLogins, resetPassword, setLoginDisabled, staffWithoutLogin } from './logins.js';
 
 /** who manages logins */
 const ADMIN = ['admin'] as const;
@@ -62,6 +62,38 @@ export const userRoutes: RoutePlugin = async (app, { ctx }) => {
     async (req) => {
       requireRole(requireActor(req), ADMIN, 'login management');
       return { items: await listLogins(ctx.db) };
+    },
+  );
+
+  app.get(
+    '/admin/users/candidates',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Active staff members without a login (administrators): whom a login may be created for',
+        querystring: z.object({ q: z.string().trim().max(64).optional() }),
+        response: {
+          200: z.object({
+            items: z
+              .array(
+                z.object({
+                  staffId: z.string(),
+                  name: z.string(),
+                  role: z.enum(STAFF_ROLES),
+                  orgId: z.string(),
+                  orgName: z.string(),
+                }),
+              )
+              .describe('at most 200, by outlet; `q` narrows by staff id, name or outlet name'),
+          }),
+          401: errorSchema,
+          403: errorSchema,
+        },
+      },
+    },
+    async (req) => {
+      requireRole(requireActor(req), ADMIN, 'login management');
+      return { items: await staffWithoutLogin(ctx.db, req.query.q || undefined) };
     },
   );
 

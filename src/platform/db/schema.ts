@@ -176,6 +176,8 @@ export const customers = pgTable(
     // Prefix search on customer number and name.
     index('customers_id_prefix_idx').using('btree', sql`${t.customerId} text_pattern_ops`),
     index('customers_name_prefix_idx').using('btree', sql`${t.name} text_pattern_ops`),
+    // Search by the full phone number (the one way besides number and exact name for a viewer who sees it masked).
+    index('customers_phone_idx').on(t.phone),
   ],
 );
 

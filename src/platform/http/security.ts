@@ -7,6 +7,9 @@
  *    cookie) must come from the server's own origin: the session cookie is SameSite=Lax, and on
  *    top of it a request whose Origin (or, without one, Referer) names another site is refused
  *    403. Non-browser clients that send neither are not browsers a site can drive.
+ *  - Every /api answer is about someone (customers, staff, logins, the caller) or for one
+ *    signed-in user, so none may be kept by the browser or a proxy: `Cache-Control: no-store`
+ *    (lists, the customer 360, xlsx exports, staff and login lists), also on errors.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -34,6 +37,10 @@ export async function registerSecurity(app: FastifyInstance, opts: { allowedOrig
     referrerPolicy: { policy: 'same-origin' },
     // the UI loads nothing cross-origin; COEP would only break the API docs' assets
     crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   const allowed = new Set(opts.allowedOrigins.map((o) => o.replace(/\/$/, '')));

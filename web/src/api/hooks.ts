@@ -1,5 +1,5 @@
 import { QueryClient, QueryCache, MutationCache, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, isUnauthorized, withQuery } from './client';
+import { api, ApiError, isApiError, isUnauthorized, withQuery } from './client';
 import type {
   Customer360,
   CustomerPage,
@@ -14,17 +14,23 @@ import type {
 
 export const meKey = ['me'] as const;
 
+/** The server's answer to anything but changing a one-time password (PASSWORD_CHANGE_REQUIRED). */
+export const mustChangePassword = (e: unknown): boolean => isApiError(e) && e.code === 'PASSWORD_CHANGE_REQUIRED';
+
 /** Query client: no retries on 4xx, and any 401 drops the session so the app shows the login page. */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (err, query) => {
         if (isUnauthorized(err) && query.queryKey[0] !== meKey[0]) client.setQueryData(meKey, null);
+        // a one-time password opens nothing but changing it: the session says so, and the app goes there
+        if (mustChangePassword(err)) void client.invalidateQueries({ queryKey: meKey });
       },
     }),
     mutationCache: new MutationCache({
       onError: (err, _vars, _ctx, mutation) => {
         if (isUnauthorized(err) && mutation.options.mutationKey?.[0] !== 'login') client.setQueryData(meKey, null);
+        if (mustChangePassword(err)) void client.invalidateQueries({ queryKey: meKey });
       },
     }),
     defaultOptions: {

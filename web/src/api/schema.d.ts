@@ -484,6 +484,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/users/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active staff members without a login (administrators): whom a login may be created for */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description at most 200, by outlet; `q` narrows by staff id, name or outlet name */
+              items: {
+                staffId: string;
+                name: string;
+                /** @enum {string} */
+                role:
+                  | 'rm'
+                  | 'wealth_rm'
+                  | 'private_advisor'
+                  | 'lobby_manager'
+                  | 'outlet_head'
+                  | 'sub_branch_manager'
+                  | 'branch_manager'
+                  | 'head_office'
+                  | 'admin';
+                orgId: string;
+                orgName: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/users/{userId}/reset-password': {
     parameters: {
       query?: never;
@@ -875,12 +958,13 @@ export interface paths {
               customerId: string;
               name: string;
               phone: string | null;
+              /** @description masked to its last 4 characters */
               idNumber: string | null;
               masked: boolean;
               canReveal: boolean;
               /** @enum {string|null} */
               gender: 'm' | 'f' | null;
-              /** @description YYYY-MM-DD */
+              /** @description only for a viewer who may reveal (the owning RM); others get null and the age */
               birthDate: string | null;
               age: number | null;
               senior: boolean;
@@ -1713,6 +1797,92 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of the bank settings, newest first, with who, when, the note and the changes */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                version: number;
+                /** @description ISO 8601, +08:00 */
+                createdAt: string;
+                /** @description who saved it; null for the defaults and the command line */
+                by: {
+                  userId: number;
+                  username: string;
+                  staffId: string | null;
+                  name: string | null;
+                } | null;
+                note: string | null;
+                previousVersion: number | null;
+                /** @description what differs from the previous version; empty for the first */
+                changes: {
+                  /** @description dotted path of the field, e.g. tiers.floorsFen.premium (money in fen) */
+                  path: string;
+                  /** @description absent when the field is new in this version */
+                  before?: unknown;
+                  /** @description absent when the field is gone in this version */
+                  after?: unknown;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;

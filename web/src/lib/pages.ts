@@ -11,6 +11,8 @@ export interface WebPage {
   /** route path under the shell, without the leading slash ('' for the home page) */
   path: string;
   element: ReactNode;
+  /** signed in but outside the shell (no menu, no bell): a page that must work before anything else does */
+  bare?: boolean;
   /** who may open it; others see the not-found page (the API refuses them too) */
   allow?: (me: Me) => boolean;
   /** a menu entry, in list order */

@@ -1,7 +1,9 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
+import { HistoryOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import {
   BANDS,
@@ -68,6 +70,9 @@ export default function TierSettingsPage() {
         <Tag color="blue" data-testid="tier-settings-version">
           {t('tierSettings.version', { version: q.data.version })}
         </Tag>
+        <Link to="/admin/tier-settings/history" data-testid="settings-history-link">
+          <HistoryOutlined /> {t('settingsHistory.link')}
+        </Link>
       </div>
       <Alert type="info" showIcon title={t('tierSettings.effectNote')} />
       {savedVersion !== null && (

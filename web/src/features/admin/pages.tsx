@@ -5,6 +5,7 @@ import type { WebPage } from '../../lib/pages';
 
 const TierSettingsPage = lazy(() => import('./TierSettingsPage'));
 const ImportsPage = lazy(() => import('./ImportsPage'));
+const SettingsHistoryPage = lazy(() => import('./SettingsHistoryPage'));
 
 export const adminPages: WebPage[] = [
   {
@@ -13,6 +14,8 @@ export const adminPages: WebPage[] = [
     allow: canConfigure,
     nav: { key: 'tierSettings', icon: <SettingOutlined />, label: (t) => t('nav.tierSettings') },
   },
+  // no menu entry: linked from the tier settings page (and under its menu entry)
+  { path: 'admin/tier-settings/history', element: <SettingsHistoryPage />, allow: canConfigure },
   {
     path: 'admin/imports',
     element: <ImportsPage />,

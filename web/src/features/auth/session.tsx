@@ -4,6 +4,9 @@ import { useMe } from '../../api/hooks';
 import type { Me } from '../../api/types';
 import { ErrorState, Loading } from '../shell/states';
 
+/** where a user changes their password (web/src/features/users/pages.tsx) */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
 const MeContext = createContext<Me | null>(null);
 
 /** The signed-in user; only usable under <RequireAuth>. */
@@ -23,6 +26,9 @@ export function RequireAuth() {
     const from = location.pathname + location.search;
     return <Navigate to="/login" replace state={{ from }} />;
   }
+  // a one-time password opens nothing but changing it (the server refuses the rest too)
+  if (me.data.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH)
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return (
     <MeContext.Provider value={me.data}>
       <Outlet />

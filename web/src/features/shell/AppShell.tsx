@@ -1,4 +1,4 @@
-import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
+import { EllipsisOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { Suspense, useEffect } from 'react';
@@ -7,7 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../api/hooks';
 import type { Me } from '../../api/types';
 import { useIsMobile } from '../../lib/useIsMobile';
-import { useCurrentUser } from '../auth/session';
+import { CHANGE_PASSWORD_PATH, useCurrentUser } from '../auth/session';
 import { pages } from '../../modules';
 import LangSwitch from './LangSwitch';
 import NotificationBell from '../notifications/NotificationBell';
@@ -68,13 +68,38 @@ export default function AppShell() {
   const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   const userBlock = (
-    <div className="gh-user" data-testid="current-user" title={`${me.name} · ${t(`role.${me.role}`)} · ${me.orgName}`}>
-      <span className="gh-user-name">{me.name}</span>
-      <span className="gh-user-sep" aria-hidden>
-        {' · '}
-      </span>
-      <span className="gh-user-role">{t(`role.${me.role}`)}</span>
-    </div>
+    <Dropdown
+      trigger={['click']}
+      placement="bottomRight"
+      menu={{
+        items: [
+          {
+            key: 'password',
+            icon: <KeyOutlined />,
+            label: (
+              <Link to={CHANGE_PASSWORD_PATH} data-testid="user-menu-password">
+                {t('password.menu')}
+              </Link>
+            ),
+          },
+        ],
+      }}
+    >
+      <div
+        className="gh-user"
+        data-testid="current-user"
+        role="button"
+        tabIndex={0}
+        style={{ cursor: 'pointer' }}
+        title={`${me.name} · ${t(`role.${me.role}`)} · ${me.orgName}`}
+      >
+        <span className="gh-user-name">{me.name}</span>
+        <span className="gh-user-sep" aria-hidden>
+          {' · '}
+        </span>
+        <span className="gh-user-role">{t(`role.${me.role}`)}</span>
+      </div>
+    </Dropdown>
   );
 
   const headerRight = (

@@ -57,6 +57,20 @@ export default function ProfileDetails({
         </span>
       ),
     },
+    // only the owning RM gets the birth date (the API leaves it out for everyone else, who see the age)
+    ...(c.birthDate
+      ? [
+          {
+            key: 'birth',
+            label: t('privacy.birthDate'),
+            children: (
+              <span data-testid="c360-birth-date" className="gh-mono">
+                {formatDate(c.birthDate)}
+              </span>
+            ),
+          },
+        ]
+      : []),
     { key: 'org', label: t('c360.org'), children: c.orgName },
     { key: 'open', label: t('c360.openDate'), children: formatDate(c.openDate) },
     { key: 'risk', label: t('c360.riskLevel'), children: <RiskLevel c={c} /> },

@@ -60,8 +60,9 @@ export default function FiltersBar({
       <Input.Search
         className="gh-filter-search"
         allowClear
-        placeholder={t('customers.search')}
-        aria-label={t('customers.search')}
+        // only the owning RM may search by part of a name (the server allows others exact values)
+        placeholder={t(rmView ? 'privacy.searchOwn' : 'privacy.searchExact')}
+        aria-label={t(rmView ? 'privacy.searchOwn' : 'privacy.searchExact')}
         value={search}
         onChange={(e) => {
           setSearch(e.target.value);
