@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Select, Tag, Typography 
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
+import { errorText } from '../../api/errors';
 import {
   BANDS,
   conflictVersion,
@@ -87,13 +87,7 @@ export default function TierSettingsPage() {
         />
       )}
       {save.isError && conflict === null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('tierSettings.failed', {
-            message: isApiError(save.error) ? save.error.message : String(save.error),
-          })}
-        />
+        <Alert type="error" showIcon title={t('tierSettings.failed', { message: errorText(t, save.error) })} />
       )}
       <Card size="small" className="gh-settings-card">
         <Form<TierSettingsForm>
