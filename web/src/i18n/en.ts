@@ -257,7 +257,7 @@ const en: DeepString<Resources> = {
     tierHistoryEmpty: 'No tier changes',
     by: 'by {{name}}',
   },
-  duration: { ms: '{{m}}m {{s}}s', s: '{{s}}s' },
+  duration: { ms: '{{m}}m {{s}}s', s: '{{s}}s', elapsedMs: '{{n}} ms', elapsedS: '{{n}} s' },
   tag: {
     payroll: 'Payroll',
     gba: 'Greater Bay Area',

@@ -254,7 +254,7 @@ const zhCN = {
     tierHistoryEmpty: '暂无层级变动',
     by: '经办：{{name}}',
   },
-  duration: { ms: '{{m}}分{{s}}秒', s: '{{s}}秒' },
+  duration: { ms: '{{m}}分{{s}}秒', s: '{{s}}秒', elapsedMs: '{{n}} 毫秒', elapsedS: '{{n}} 秒' },
   tag: {
     payroll: '代发客户',
     gba: '湾区跨境',
