@@ -28,7 +28,7 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], testTimeout: 30_000 } },
       integration('integration', 'pglite'),
       ...(process.env.DATABASE_URL ? [integration('integration-postgres', 'postgres')] : []),
       {

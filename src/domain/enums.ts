@@ -151,3 +151,22 @@ export const AUDIT_ACTIONS = [
   'notice_sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The codes an API error answers with (src/platform/errors.ts gives each its HTTP status). The web
+ * shows each as its own translated message, never the server's English text.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'BAD_CREDENTIALS',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'DB_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,8 +1,10 @@
 /**
  * One error type for the whole app. The code says what went wrong in a stable, machine-readable
  * way; `message` is for logs, `userMessage` is what a user may read. HTTP status comes from the
- * code table, never from the place that throws.
+ * code table, never from the place that throws. The codes are listed once in src/domain/enums.ts.
  */
+import type { ErrorCode } from '../domain/enums.js';
+
 export const errorCatalogue = {
   BAD_REQUEST: 400,
   VALIDATION: 400,
@@ -15,9 +17,9 @@ export const errorCatalogue = {
   RATE_LIMITED: 429,
   DB_UNAVAILABLE: 503,
   INTERNAL: 500,
-} as const;
+} as const satisfies Record<ErrorCode, number>;
 
-export type ErrorCode = keyof typeof errorCatalogue;
+export type { ErrorCode };
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -50,8 +50,14 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-export async function loginPage(e: E2E, username: string, viewport = DESK): Promise<Page> {
-  const context = await e.browser.newContext({ viewport, locale: 'zh-CN' });
+/** Signs in through the login form; `timezoneId` runs the browser in another zone than the machine's. */
+export async function loginPage(
+  e: E2E,
+  username: string,
+  viewport = DESK,
+  opts: { timezoneId?: string } = {},
+): Promise<Page> {
+  const context = await e.browser.newContext({ viewport, locale: 'zh-CN', ...opts });
   const page = await context.newPage();
   await page.goto(`${e.url}/login`);
   await page.fill('input[name="username"]', username);

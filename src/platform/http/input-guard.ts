@@ -1,13 +1,16 @@
 /**
  * Text that PostgreSQL cannot store never reaches a query: a NUL character (U+0000) in a path
  * parameter, a query parameter or a JSON body answers 400 naming the field, instead of a 500
- * with a database error in the log (`invalid byte sequence for encoding "UTF8": 0x00`).
+ * with a database error in the log (`invalid byte sequence for encoding "UTF8": 0x00`). Only the
+ * API is guarded: a page address such as /customers/C1%00 is the web UI's to show (it asks the API,
+ * which answers 400, and says the customer cannot be found), not a JSON error in the browser.
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/metrics')) return;
     const bad = findNul(req.params, 'params') ?? findNul(req.query, 'querystring') ?? findNul(req.body, 'body');
     if (!bad) return;
     throw new AppError('VALIDATION', `invalid ${bad.context}: ${bad.field}: contains a NUL character`, {

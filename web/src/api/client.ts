@@ -18,6 +18,8 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 export const isUnauthorized = (e: unknown): boolean => isApiError(e) && e.status === 401;
 export const isNotFound = (e: unknown): boolean => isApiError(e) && e.status === 404;
+/** The server refused a parameter (400 VALIDATION), e.g. an id with a NUL character in it. */
+export const isInvalidInput = (e: unknown): boolean => isApiError(e) && e.code === 'VALIDATION';
 
 type Params = Record<string, string | number | boolean | null | undefined>;
 

@@ -10,38 +10,11 @@ export function formatPct(p: number | null | undefined, digits = 1): string {
   return `${p.toFixed(digits)}%`;
 }
 
-/** "2024-05-01" from a date or ISO timestamp string (no time-zone shift for plain dates). */
-export function formatDate(s: string | null | undefined): string {
-  if (!s) return '—';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) return s;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** "2024-05-01 14:30" in the browser's local time. */
-export function formatDateTime(s: string | null | undefined): string {
-  if (!s) return '—';
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) return s;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** "2024-05" from "2024-05-01". */
-export const formatMonth = (s: string): string => s.slice(0, 7);
-
-/** Whole days from today (local) to a YYYY-MM-DD date; negative when in the past. */
-export function daysUntil(date: string, today: Date = new Date()): number {
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  const target = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  return Math.round((target - now) / 86_400_000);
-}
+/** The bank's time zone: every business date and displayed time is Shanghai's, whatever the browser's. */
+export const BANK_TIME_ZONE = 'Asia/Shanghai';
 
 const BANK_TIME = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: BANK_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -50,11 +23,41 @@ const BANK_TIME = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
-/** "2026-11-21 09:00" in the bank's time (Asia/Shanghai), whatever the browser's time zone. */
-export function formatBankDateTime(s: string | null | undefined): string {
-  if (!s) return '—';
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) return s;
+/** The instant's calendar date and clock time in Shanghai, or null when it is not a time. */
+function bankParts(d: Date): { date: string; time: string } | null {
+  if (Number.isNaN(d.getTime())) return null;
   const p = Object.fromEntries(BANK_TIME.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/**
+ * "2024-05-01": a plain business date as it is (no time-zone shift), or an ISO timestamp's date in
+ * Shanghai.
+ */
+export function formatDate(s: string | null | undefined): string {
+  if (!s) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  return bankParts(new Date(s))?.date ?? s;
+}
+
+/** "2026-11-21 09:00": a timestamp in the bank's time (Asia/Shanghai), whatever the browser's time zone. */
+export function formatDateTime(s: string | null | undefined): string {
+  if (!s) return '—';
+  const p = bankParts(new Date(s));
+  return p ? `${p.date} ${p.time}` : s;
+}
+
+/** Today's date in Shanghai, "2026-11-21". */
+export const bankToday = (now: Date = new Date()): string => bankParts(now)!.date;
+
+/** "2024-05" from "2024-05-01". */
+export const formatMonth = (s: string): string => s.slice(0, 7);
+
+/** Whole days from today (in Shanghai) to a YYYY-MM-DD date; negative when in the past. */
+export function daysUntil(date: string, now: Date = new Date()): number {
+  const day = (ymd: string) => {
+    const [y, m, d] = ymd.slice(0, 10).split('-').map(Number);
+    return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  };
+  return Math.round((day(date) - day(bankToday(now))) / 86_400_000);
 }

@@ -42,8 +42,10 @@ export function formatYuan(amount: string | null | undefined, opts?: { symbol?: 
 }
 
 /**
- * Compact form for tight spaces: Chinese 万 / 亿 (¥123.46万), English K / M / B.
- * Amounts below 10,000 (zh) or 1,000 (en) are shown in full.
+ * Compact form for tight spaces (tiles, cards, chart tooltips, org tables). The rule: the largest
+ * unit the amount reaches, with two decimals — Chinese 万 / 亿 (¥123.46万), English K / M / B —
+ * and below the first unit (10,000 zh, 1,000 en) whole yuan with thousands separators (¥8,532).
+ * A compact amount never shows fen, so zero is ¥0 beside ¥24.36万, not ¥0.00.
  */
 export function formatYuanCompact(amount: string | null | undefined, lang: string): string {
   const fen = toFen(amount);
@@ -52,12 +54,18 @@ export function formatYuanCompact(amount: string | null | undefined, lang: strin
   if (lang.startsWith('zh')) {
     if (abs >= 100_000_000_00n) return `¥${fixed2(divRound(fen, 100_000_000n))}亿`;
     if (abs >= 10_000_00n) return `¥${fixed2(divRound(fen, 10_000n))}万`;
-    return `¥${fixed2(fen)}`;
+    return wholeYuan(fen);
   }
   if (abs >= 1_000_000_000_00n) return `¥${fixed2(divRound(fen, 1_000_000_000n))}B`;
   if (abs >= 1_000_000_00n) return `¥${fixed2(divRound(fen, 1_000_000n))}M`;
   if (abs >= 1_000_00n) return `¥${fixed2(divRound(fen, 1_000n))}K`;
-  return `¥${fixed2(fen)}`;
+  return wholeYuan(fen);
+}
+
+/** ¥8,532 (fen rounded half away from zero), ¥0, ¥-12 */
+function wholeYuan(fen: bigint): string {
+  const y = divRound(fen, 100n);
+  return `¥${y < 0n ? '-' : ''}${group((y < 0n ? -y : y).toString())}`;
 }
 
 /** Display-only number of yuan for charts (never used for money arithmetic). */

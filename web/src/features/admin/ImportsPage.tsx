@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useBatchRuns, useImports, type BatchRun, type ImportFile } from '../../api/tiers';
 import { formatDateTime, formatInt } from '../../lib/format';
 import { ErrorState } from '../shell/states';
+import { stepDetail, stepLabel } from './batch-detail';
 
 const STATUS_COLORS: Record<string, string> = {
   loaded: 'green',
@@ -13,8 +14,6 @@ const STATUS_COLORS: Record<string, string> = {
   running: 'processing',
   succeeded: 'green',
 };
-
-const ms = (v: number | null) => (v === null ? '—' : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${v} ms`);
 
 /** 数据导入: what the importer read, loaded and rejected, and how the nightly batches went. */
 export default function ImportsPage() {
@@ -25,6 +24,12 @@ export default function ImportsPage() {
   const runs = useBatchRuns();
   const status = (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`imports.status.${s}`)}</Tag>;
   const n = (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>;
+  const ms = (v: number | null) =>
+    v === null
+      ? '—'
+      : v >= 1000
+        ? t('duration.elapsedS', { n: (v / 1000).toFixed(1) })
+        : t('duration.elapsedMs', { n: formatInt(v, lang) });
 
   const fileCols: TableColumnsType<ImportFile> = [
     {
@@ -33,7 +38,7 @@ export default function ImportsPage() {
       dataIndex: 'fileName',
       render: (v) => <span className="gh-mono gh-nowrap">{v}</span>,
     },
-    { key: 'kind', title: t('imports.col.kind'), dataIndex: 'kind' },
+    { key: 'kind', title: t('imports.col.kind'), dataIndex: 'kind', render: (v: string) => t(`importKind.${v}`) },
     { key: 'date', title: t('imports.col.businessDate'), dataIndex: 'businessDate', render: (v) => v ?? '—' },
     { key: 'status', title: t('imports.col.status'), dataIndex: 'status', render: status },
     { key: 'read', title: t('imports.col.read'), dataIndex: 'rowsRead', align: 'right', render: n },
@@ -76,8 +81,8 @@ export default function ImportsPage() {
         <div className="gh-steps">
           {steps.map((s) => (
             <span key={s.name} className="gh-step" data-testid={`batch-step-${s.name}`}>
-              <b>{s.name}</b> {s.rows === null ? '' : formatInt(s.rows, lang)} · {ms(s.ms)}
-              {s.detail ? <span className="gh-step-detail">{s.detail}</span> : null}
+              <b>{stepLabel(i18n, s.name)}</b> {s.rows === null ? '' : formatInt(s.rows, lang)} · {ms(s.ms)}
+              {stepDetail(i18n, s) ? <span className="gh-step-detail">{stepDetail(i18n, s)}</span> : null}
             </span>
           ))}
         </div>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSettingsHistory, type SettingsChange } from '../../api/settings';
 import { TIER_BASES, TIERS, type Tier, type TierBasis } from '../../api/types';
-import { formatBankDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { formatYuan } from '../../lib/money';
 import { ErrorState, Loading } from '../shell/states';
 import './settingsHistory.css';
@@ -72,7 +72,7 @@ export default function SettingsHistoryPage() {
         <Card key={v.version} size="small" className="gh-shist-card" data-testid={`settings-version-${v.version}`}>
           <div className="gh-shist-head">
             <Tag color="blue">v{v.version}</Tag>
-            <span className="gh-shist-when">{formatBankDateTime(v.createdAt)}</span>
+            <span className="gh-shist-when">{formatDateTime(v.createdAt)}</span>
             <span className="gh-muted">
               {v.by ? `${v.by.name ?? v.by.username} (${v.by.username})` : t('settingsHistory.system')}
             </span>

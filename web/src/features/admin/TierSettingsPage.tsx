@@ -4,7 +4,7 @@ import { HistoryOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { isApiError } from '../../api/client';
+import { errorText } from '../../api/errors';
 import {
   BANDS,
   conflictVersion,
@@ -92,13 +92,7 @@ export default function TierSettingsPage() {
         />
       )}
       {save.isError && conflict === null && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('tierSettings.failed', {
-            message: isApiError(save.error) ? save.error.message : String(save.error),
-          })}
-        />
+        <Alert type="error" showIcon title={t('tierSettings.failed', { message: errorText(t, save.error) })} />
       )}
       <Card size="small" className="gh-settings-card">
         <Form<TierSettingsForm>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
+import { errorText as apiErrorText } from '../../api/errors';
 import { useLogin, useMe } from '../../api/hooks';
 import LangSwitch from '../shell/LangSwitch';
 
@@ -33,9 +34,8 @@ export default function LoginPage() {
       if (e.status === 401 || e.code === 'BAD_CREDENTIALS') return t('login.badCredentials');
       if (e.status === 429 || e.code === 'RATE_LIMITED') return t('login.rateLimited');
       if (e.status === 0) return t('login.network');
-      return t('login.failed', { message: e.message });
     }
-    return t('login.failed', { message: (e as Error).message });
+    return t('login.failed', { message: apiErrorText(t, e) });
   })();
 
   const onFinish = (values: LoginValues) => {

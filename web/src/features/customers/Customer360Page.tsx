@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { isNotFound } from '../../api/client';
+import { isInvalidInput, isNotFound } from '../../api/client';
 import { useCustomer } from '../../api/hooks';
 import { ErrorState, Loading, NotFoundPage } from '../shell/states';
 import AllocationSection from './c360/AllocationSection';
@@ -34,7 +34,8 @@ export default function Customer360Page() {
 
   if (q.isPending) return <Loading />;
   if (q.isError) {
-    if (isNotFound(q.error)) return <CustomerNotFound />;
+    // an id the API refuses (400: a NUL character, say) names no customer either
+    if (isNotFound(q.error) || isInvalidInput(q.error)) return <CustomerNotFound />;
     return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   }
   const c = q.data;

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useCustomers } from '../../api/hooks';
 import { isRmRole } from '../../api/types';
 import { useIsMobile } from '../../lib/useIsMobile';
+import { formatInt } from '../../lib/format';
 import { useCurrentUser } from '../auth/session';
 import { ErrorState } from '../shell/states';
 import CustomerCards from './list/CustomerCards';
@@ -17,7 +18,7 @@ import type { UpdateQuery } from './list/query';
 export default function CustomerListPage() {
   const me = useCurrentUser();
   const rmView = isRmRole(me.role);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isMobile = useIsMobile();
   const [sp, setSp] = useSearchParams();
   const query = useMemo(() => parseQuery(sp), [sp]);
@@ -56,7 +57,7 @@ export default function CustomerListPage() {
           <span className="gh-muted">
             {t('customers.totalPrefix')}{' '}
             <span data-testid="customer-total" className="gh-num">
-              {customers.data.total}
+              {formatInt(customers.data.total, i18n.language)}
             </span>{' '}
             {t('customers.totalSuffix')}
           </span>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatBankDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { isNotice, type NotificationItem } from './api';
 
 /** One inbox entry. Notices show title, message and sender; other types a generic line. */
@@ -30,7 +30,7 @@ export default function NotificationCard({
         <span className="gh-notif-head">
           <span className="gh-notif-title">{notice ? notice.title : t('notifications.unknownType')}</span>
           <time className="gh-notif-time gh-num" dateTime={item.createdAt}>
-            {formatBankDateTime(item.createdAt)}
+            {formatDateTime(item.createdAt)}
           </time>
         </span>
         {notice && <span className="gh-notif-body">{notice.body}</span>}

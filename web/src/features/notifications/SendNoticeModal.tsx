@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgTree } from '../../api/hooks';
+import { errorText } from '../../api/errors';
 import { ROLES, type Me, type Role } from '../../api/types';
 import { buildOrgTree, type OrgTreeNode } from '../../lib/orgTree';
 import { useSendNotice, type NoticeInput } from './api';
@@ -85,7 +86,7 @@ export default function SendNoticeModal({ me, open, onClose }: { me: Me; open: b
           <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 8 }} data-testid="notice-body" />
         </Form.Item>
         {send.isError && (
-          <Alert type="error" showIcon title={t('notifications.sendFailed', { message: send.error.message })} />
+          <Alert type="error" showIcon title={t('notifications.sendFailed', { message: errorText(t, send.error) })} />
         )}
       </Form>
     </Modal>

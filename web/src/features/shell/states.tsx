@@ -2,6 +2,7 @@ import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
+import { errorText } from '../../api/errors';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -17,16 +18,7 @@ export function Loading() {
 export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
   const { t } = useTranslation();
   const status = isApiError(error) ? error.status : undefined;
-  const sub =
-    status === 0
-      ? t('common.errorNetwork')
-      : status === 403
-        ? t('common.forbidden')
-        : isApiError(error)
-          ? error.message
-          : error instanceof Error
-            ? error.message
-            : undefined;
+  const sub = status === 403 ? t('common.forbidden') : errorText(t, error);
   return (
     <Result
       data-testid="error-state"

@@ -2,6 +2,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
+import { errorText } from '../../../api/errors';
 import { useReveal } from '../../../api/hooks';
 import type { RevealResult } from '../../../api/types';
 
@@ -24,7 +25,7 @@ export default function RevealModal({
   const errText = err
     ? isApiError(err) && err.status === 403
       ? t('c360.revealForbidden')
-      : t('c360.revealFailed', { message: (err as Error).message })
+      : t('c360.revealFailed', { message: errorText(t, err) })
     : null;
 
   const submit = async () => {
