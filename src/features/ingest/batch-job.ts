@@ -37,7 +37,8 @@ export async function startBatch(
         workers: batchSessions(ctx.handle, input.workers),
         onPlan: (dates, steps) => {
           job.dates = dates;
-          job.total = dates.length * steps.length;
+          // a step whose `when` refuses a date (month end only) does not run on it
+          job.total = dates.reduce((n, d) => n + steps.filter((s) => !s.when || s.when(d)).length, 0);
           if (!dates.length) job.message = 'nothing to do: every loaded date is processed';
         },
         onStep: (date, s) => {
