@@ -3,6 +3,7 @@ import type {
   ContactChannel,
   ContactTopic,
   Gender,
+  ImportKind,
   OrgLevel,
   ProductCategory,
   StaffRole,
@@ -350,6 +351,43 @@ const zhCN = {
     failed: '保存失败：{{message}}',
     conflict: '其他人已保存了更新的版本 v{{version}}，您的修改未保存。页面已载入最新配置，请核对后重新修改并保存。',
   },
+  ingestWeb: {
+    uploadTitle: '上传数据文件',
+    dropHint: '点击或拖入当日数据文件，可多选',
+    nameHint: '文件名须为 <类型>.csv 或 <类型>_YYYYMMDD.csv，例如 holdings_20261120.csv',
+    start: '开始导入（{{count}} 个文件）',
+    startedBy: '{{user}} 于 {{at}} 发起',
+    importing: '正在导入 {{phase}}：{{done}} / {{total}} 字节',
+    batching: '正在运行 {{phase}}：第 {{done}} / {{total}} 步',
+    busy: '有导入或批处理正在运行，完成后才能开始新的任务',
+    batchTitle: '夜间批处理',
+    batchDate: '业务日期',
+    batchDateAll: '全部待处理日期',
+    batchHint: '选择日期时，重跑该日期及其后已处理的日期；不选则处理所有已导入未处理的日期',
+    runBatch: '运行批处理',
+    topReasons: '主要拒绝原因',
+    rejects: '拒绝明细',
+    rejectsCol: '下载',
+    run: '批次',
+    kind: {
+      org: '机构',
+      staff: '员工',
+      products: '产品',
+      customers: '客户',
+      relationships: '管户关系',
+      holdings: '持仓',
+      transactions: '交易',
+      contacts: '联系记录',
+      complaints: '投诉',
+    },
+    error: {
+      bad_file_name: '以下文件名不符合约定（<类型>.csv 或 <类型>_YYYYMMDD.csv，且不可重复）：{{files}}',
+      no_files: '请至少选择一个文件',
+      not_multipart: '上传格式不正确，请重新选择文件',
+      too_large: '文件 {{files}} 超过上传上限 {{maxMb}} MB',
+      job_running: '已有导入或批处理正在运行，请等待其完成后再试',
+    },
+  },
   imports: {
     title: '数据导入',
     files: '导入文件',
@@ -402,6 +440,7 @@ zhCN satisfies {
   category: Labels<ProductCategory>;
   reason: Labels<TierChange>;
   tierSettings: { basisOpt: Labels<TierBasis> };
+  ingestWeb: { kind: Labels<ImportKind> };
 };
 
 export default zhCN;
