@@ -347,6 +347,8 @@ const en: DeepString<Resources> = {
     dropHint: 'Click or drop the day’s files here (several at once)',
     nameHint: 'File names must be <kind>.csv or <kind>_YYYYMMDD.csv, e.g. holdings_20261120.csv',
     start: 'Import {{count}} files',
+    startNone: 'Import',
+    results: 'This import',
     startedBy: 'started by {{user}} at {{at}}',
     importing: 'Importing {{phase}}: {{done}} / {{total}} bytes',
     batching: 'Running {{phase}}: step {{done}} of {{total}}',

@@ -356,6 +356,8 @@ const zhCN = {
     dropHint: '点击或拖入当日数据文件，可多选',
     nameHint: '文件名须为 <类型>.csv 或 <类型>_YYYYMMDD.csv，例如 holdings_20261120.csv',
     start: '开始导入（{{count}} 个文件）',
+    startNone: '开始导入',
+    results: '本次导入结果',
     startedBy: '{{user}} 于 {{at}} 发起',
     importing: '正在导入 {{phase}}：{{done}} / {{total}} 字节',
     batching: '正在运行 {{phase}}：第 {{done}} / {{total}} 步',

@@ -2,7 +2,7 @@ import { InboxOutlined, DownloadOutlined, PlayCircleOutlined } from '@ant-design
 import { Alert, Button, Card, DatePicker, Progress, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { TableColumnsType, UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
@@ -52,15 +52,16 @@ export default function ImportsPage() {
   const lastImport = jobs.data?.find((j) => j.kind === 'import');
   const lastBatch = jobs.data?.find((j) => j.kind === 'batch');
 
-  // when a job finishes, the history tables have new rows
-  const wasRunning = useRef<string | null>(null);
+  // when a job started here (or seen running) finishes, the history tables have new rows
+  const [watching, setWatching] = useState<string | null>(null);
+  const watched = jobs.data?.find((j) => j.id === (watching ?? running?.id));
   useEffect(() => {
-    if (running) wasRunning.current = running.id;
-    else if (wasRunning.current) {
-      wasRunning.current = null;
+    if (running && running.id !== watching) setWatching(running.id);
+    else if (watching && watched && watched.status !== 'running') {
+      setWatching(null);
       void qc.invalidateQueries({ queryKey: ['admin'] });
     }
-  }, [running, qc]);
+  }, [running, watching, watched, qc]);
 
   const status = (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`imports.status.${s}`)}</Tag>;
   const n = (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>;
@@ -103,7 +104,7 @@ export default function ImportsPage() {
       key: 'file',
       title: t('imports.col.file'),
       dataIndex: 'fileName',
-      width: 210,
+      width: 190,
       ellipsis: true,
       render: (v: string) => (
         <span className="gh-mono" title={v} data-testid="import-file-name">
@@ -115,81 +116,82 @@ export default function ImportsPage() {
       key: 'kind',
       title: t('imports.col.kind'),
       dataIndex: 'kind',
-      width: 96,
+      width: 84,
       render: (v: string) => t(`ingestWeb.kind.${v}`),
     },
     {
       key: 'date',
       title: t('imports.col.businessDate'),
       dataIndex: 'businessDate',
-      width: 108,
+      width: 100,
       render: (v) => v ?? '—',
     },
-    { key: 'status', title: t('imports.col.status'), dataIndex: 'status', width: 88, render: status },
-    { key: 'read', title: t('imports.col.read'), dataIndex: 'rowsRead', align: 'right', width: 92, render: n },
-    { key: 'loaded', title: t('imports.col.loaded'), dataIndex: 'rowsLoaded', align: 'right', width: 92, render: n },
+    { key: 'status', title: t('imports.col.status'), dataIndex: 'status', width: 80, render: status },
+    { key: 'read', title: t('imports.col.read'), dataIndex: 'rowsRead', align: 'right', width: 84, render: n },
+    { key: 'loaded', title: t('imports.col.loaded'), dataIndex: 'rowsLoaded', align: 'right', width: 84, render: n },
     {
       key: 'rejected',
       title: t('imports.col.rejected'),
       dataIndex: 'rowsRejected',
       align: 'right',
-      width: 80,
+      width: 64,
       render: rejected,
     },
     {
       key: 'reasons',
       title: t('ingestWeb.topReasons'),
       dataIndex: 'topReasons',
-      width: 260,
+
       render: (v: Reason[], r) => reasons(v, r.status === 'failed' ? r.message : null),
     },
     {
       key: 'at',
       title: t('imports.col.createdAt'),
       dataIndex: 'createdAt',
-      width: 140,
+      width: 132,
       render: (v) => <span className="gh-nowrap">{formatDateTime(v)}</span>,
     },
     {
       key: 'dl',
       title: t('ingestWeb.rejectsCol'),
-      width: 100,
+      width: 84,
       render: (_, r) => download(r.id, r.rejectsAvailable),
     },
   ];
-  const fileWidth = fileCols.reduce((s, c) => s + Number(c.width ?? 0), 0);
+  // fixed widths, the reasons take the rest (at least 200px); narrower screens scroll the table, not the page
+  const fileWidth = fileCols.reduce((s, c) => s + Number(c.width ?? 0), 0) + 48 + 200;
 
   const jobCols: TableColumnsType<JobFile> = [
     {
       key: 'file',
       title: t('imports.col.file'),
       dataIndex: 'file',
-      width: 210,
+      width: 200,
       ellipsis: true,
       render: (v: string) => <span className="gh-mono">{v}</span>,
     },
-    { key: 'status', title: t('imports.col.status'), dataIndex: 'status', width: 88, render: status },
-    { key: 'read', title: t('imports.col.read'), dataIndex: 'read', align: 'right', width: 92, render: n },
-    { key: 'loaded', title: t('imports.col.loaded'), dataIndex: 'loaded', align: 'right', width: 92, render: n },
+    { key: 'status', title: t('imports.col.status'), dataIndex: 'status', width: 80, render: status },
+    { key: 'read', title: t('imports.col.read'), dataIndex: 'read', align: 'right', width: 84, render: n },
+    { key: 'loaded', title: t('imports.col.loaded'), dataIndex: 'loaded', align: 'right', width: 84, render: n },
     {
       key: 'rejected',
       title: t('imports.col.rejected'),
       dataIndex: 'rejected',
       align: 'right',
-      width: 80,
+      width: 64,
       render: rejected,
     },
     {
       key: 'reasons',
       title: t('ingestWeb.topReasons'),
       dataIndex: 'topReasons',
-      width: 300,
+
       render: (v: Reason[], r) => reasons(v, r.message),
     },
     {
       key: 'dl',
       title: t('ingestWeb.rejectsCol'),
-      width: 100,
+      width: 84,
       render: (_, r) => download(r.importFileId, r.rejectsAvailable),
     },
   ];
@@ -258,7 +260,12 @@ export default function ImportsPage() {
 
   const startUpload = () => {
     const list = picked.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
-    upload.mutate(list, { onSuccess: () => setPicked([]) });
+    upload.mutate(list, {
+      onSuccess: (job) => {
+        setPicked([]);
+        setWatching(job.id);
+      },
+    });
   };
 
   const progress = (j: PipelineJob) => (j.total > 0 ? Math.min(100, Math.round((j.done / j.total) * 100)) : 0);
@@ -347,22 +354,9 @@ export default function ImportsPage() {
             onClick={startUpload}
             data-testid="import-start"
           >
-            {t('ingestWeb.start', { count: picked.length })}
+            {picked.length ? t('ingestWeb.start', { count: picked.length }) : t('ingestWeb.startNone')}
           </Button>
           {lastImport ? <div style={{ marginTop: 12 }}>{jobState(lastImport)}</div> : null}
-          {lastImport && lastImport.files.length ? (
-            <Table<JobFile>
-              data-testid="import-job-files"
-              rowKey="file"
-              size="small"
-              style={{ marginTop: 8 }}
-              columns={jobCols}
-              dataSource={lastImport.files}
-              tableLayout="fixed"
-              scroll={{ x: jobCols.reduce((s, c) => s + Number(c.width ?? 0), 0) }}
-              pagination={false}
-            />
-          ) : null}
         </Card>
         <Card size="small" title={t('ingestWeb.batchTitle')} data-testid="batch-panel">
           <Space wrap>
@@ -376,7 +370,11 @@ export default function ImportsPage() {
               icon={<PlayCircleOutlined />}
               disabled={!!running}
               loading={batch.isPending}
-              onClick={() => batch.mutate(batchDate ? batchDate.format('YYYY-MM-DD') : undefined)}
+              onClick={() =>
+                batch.mutate(batchDate ? batchDate.format('YYYY-MM-DD') : undefined, {
+                  onSuccess: (job) => setWatching(job.id),
+                })
+              }
               data-testid="batch-run"
             >
               {t('ingestWeb.runBatch')}
@@ -392,6 +390,20 @@ export default function ImportsPage() {
           {lastBatch ? <div style={{ marginTop: 12 }}>{jobState(lastBatch)}</div> : null}
         </Card>
       </div>
+      {lastImport && lastImport.files.length ? (
+        <Card size="small" title={t('ingestWeb.results')} styles={{ body: { padding: 8 } }}>
+          <Table<JobFile>
+            data-testid="import-job-files"
+            rowKey="file"
+            size="small"
+            columns={jobCols}
+            dataSource={lastImport.files}
+            tableLayout="fixed"
+            scroll={{ x: jobCols.reduce((s, c) => s + Number(c.width ?? 0), 0) + 240 }}
+            pagination={false}
+          />
+        </Card>
+      ) : null}
       <Card size="small" title={t('imports.files')} styles={{ body: { padding: 8 } }}>
         {files.isError ? (
           <ErrorState error={files.error} onRetry={() => void files.refetch()} compact />
