@@ -2,7 +2,7 @@ import { InboxOutlined, DownloadOutlined, PlayCircleOutlined } from '@ant-design
 import { Alert, Button, Card, DatePicker, Progress, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { TableColumnsType, UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
@@ -52,16 +52,21 @@ export default function ImportsPage() {
   const lastImport = jobs.data?.find((j) => j.kind === 'import');
   const lastBatch = jobs.data?.find((j) => j.kind === 'batch');
 
-  // when a job started here (or seen running) finishes, the history tables have new rows
-  const [watching, setWatching] = useState<string | null>(null);
-  const watched = jobs.data?.find((j) => j.id === (watching ?? running?.id));
+  // when a job finishes (seen running or not: a small one can start and end between two polls),
+  // the history tables have new rows
+  const seenDone = useRef<Set<string> | null>(null);
   useEffect(() => {
-    if (running && running.id !== watching) setWatching(running.id);
-    else if (watching && watched && watched.status !== 'running') {
-      setWatching(null);
-      void qc.invalidateQueries({ queryKey: ['admin'] });
+    if (!jobs.data) return;
+    const done = jobs.data.filter((j) => j.status !== 'running').map((j) => j.id);
+    if (seenDone.current === null) {
+      seenDone.current = new Set(done);
+      return;
     }
-  }, [running, watching, watched, qc]);
+    const fresh = done.filter((id) => !seenDone.current!.has(id));
+    if (!fresh.length) return;
+    for (const id of fresh) seenDone.current.add(id);
+    void qc.invalidateQueries({ queryKey: ['admin'] });
+  }, [jobs.data, qc]);
 
   const status = (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`imports.status.${s}`)}</Tag>;
   const n = (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>;
@@ -104,7 +109,7 @@ export default function ImportsPage() {
       key: 'file',
       title: t('imports.col.file'),
       dataIndex: 'fileName',
-      width: 190,
+      width: 220,
       ellipsis: true,
       render: (v: string) => (
         <span className="gh-mono" title={v} data-testid="import-file-name">
@@ -260,12 +265,7 @@ export default function ImportsPage() {
 
   const startUpload = () => {
     const list = picked.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
-    upload.mutate(list, {
-      onSuccess: (job) => {
-        setPicked([]);
-        setWatching(job.id);
-      },
-    });
+    upload.mutate(list, { onSuccess: () => setPicked([]) });
   };
 
   const progress = (j: PipelineJob) => (j.total > 0 ? Math.min(100, Math.round((j.done / j.total) * 100)) : 0);
@@ -370,11 +370,7 @@ export default function ImportsPage() {
               icon={<PlayCircleOutlined />}
               disabled={!!running}
               loading={batch.isPending}
-              onClick={() =>
-                batch.mutate(batchDate ? batchDate.format('YYYY-MM-DD') : undefined, {
-                  onSuccess: (job) => setWatching(job.id),
-                })
-              }
+              onClick={() => batch.mutate(batchDate ? batchDate.format('YYYY-MM-DD') : undefined)}
               data-testid="batch-run"
             >
               {t('ingestWeb.runBatch')}
