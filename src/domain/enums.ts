@@ -149,6 +149,8 @@ export const AUDIT_ACTIONS = [
   'user_disabled',
   'user_enabled',
   'notice_sent',
+  'import_started',
+  'batch_started',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

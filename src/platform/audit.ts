@@ -49,6 +49,8 @@ export type AuditEvent = Base &
         after?: unknown;
       }
     | { action: 'notice_sent'; entityType: 'notice'; entityId: string; after: unknown }
+    | { action: 'import_started'; entityType: 'import_job'; entityId: string; after: unknown }
+    | { action: 'batch_started'; entityType: 'batch_job'; entityId: string; after: unknown }
   );
 
 // Every action of the domain list (src/domain/enums.ts, the SQL enum) has its event shape here;

@@ -12,8 +12,16 @@ import type { AppConfig } from './config.js';
 import type { Ctx } from './context.js';
 import type { BatchStepDefinition } from './jobs/batch-step.js';
 
-/** A module's HTTP routes: a Fastify plugin registered under /api with the app's ctx and config. */
-export type RoutePlugin = FastifyPluginAsyncZod<{ ctx: Ctx; config: AppConfig }>;
+/**
+ * A module's HTTP routes: a Fastify plugin registered under /api with the app's ctx and config,
+ * and every module's nightly steps (a feature that runs the batch from the web may not import
+ * the module list).
+ */
+export type RoutePlugin = FastifyPluginAsyncZod<{
+  ctx: Ctx;
+  config: AppConfig;
+  steps: readonly BatchStepDefinition[];
+}>;
 
 /**
  * Client events a module pushes to staff screens (src/platform/realtime/): event type → the zod

@@ -22,6 +22,7 @@ import { CustomerBuilder } from './book.js';
 import { CsvChunk } from './csv.js';
 import { withoutForeignKeys } from './foreign-keys.js';
 import { isoOf } from './days.js';
+import { recordSeedImports } from './import-history.js';
 import { OrgTierDays } from './org-tier-days.js';
 import { CUSTOMER_TABLES, TARGETS, customerRows, fixedRows, type CustomerTable, type Table } from './db-rows.js';
 import type { SeedSummary, SynthOptions } from './types.js';
@@ -67,6 +68,7 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
   await copy('org_tier_daily', orgDays.rows(bank.org.outlets.map((o) => o.orgId)));
   await setCurrentAumDate(h.db, asOf);
   await setDemoBank(h.db, `scale ${opts.scale}, seed ${opts.seed}, as of ${asOf}`);
+  await recordSeedImports(h.db, asOf);
   report({ phase: 'analyze', done: 0, total: 1 });
   await h.db.execute(sql`ANALYZE`);
   report({ phase: 'analyze', done: 1, total: 1 });

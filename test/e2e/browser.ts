@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { ensureWebBuilt } from '../../src/cli/web-build.js';
 import { seededBank, type TestBank } from '../support/app.js';
+import type { AppConfig } from '../../src/platform/config.js';
 
 export const SHOTS = 'test-artifacts/screenshots';
 export const PHONE = { width: 375, height: 812 };
@@ -20,10 +21,10 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(opts: { config?: Partial<AppConfig> } = {}): Promise<E2E> {
   mkdirSync(SHOTS, { recursive: true });
   await ensureWebBuilt();
-  const bank = await seededBank();
+  const bank = await seededBank({ config: opts.config });
   const url = await bank.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

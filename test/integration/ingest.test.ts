@@ -101,7 +101,9 @@ describe('guanhu import', () => {
     expect(report).toMatchObject({ file: 'holdings_20261120.csv', encoding: 'utf8', rowsRead: 4, rowsLoaded: 4 });
     expect(report.checksum).toMatch(/^[0-9a-f]{64}$/);
     const [rec] = await rows(
-      sql`SELECT status, rows_loaded, business_date::text AS d FROM import_files WHERE file_name = 'holdings_20261120.csv'`,
+      // the newest: the seed's history has a holdings_20261120.csv of its own
+      sql`SELECT status, rows_loaded, business_date::text AS d FROM import_files WHERE file_name = 'holdings_20261120.csv'
+          ORDER BY id DESC LIMIT 1`,
     );
     expect(rec).toEqual({ status: 'loaded', rows_loaded: 4, d: '2026-11-20' });
     const left = await rows(sql`SELECT tablename FROM pg_tables WHERE tablename ~ '^import_(stage|rej|day)_'`);

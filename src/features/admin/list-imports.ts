@@ -19,7 +19,8 @@ export async function listImports(ctx: Ctx, actor: Actor, input: { page: number;
       ctx.db,
       sql`SELECT id::int AS id, run_id, file_name, kind, business_date::text AS business_date,
                  left(checksum, 12) AS checksum, encoding, rows_read, rows_loaded, rows_rejected,
-                 duration_ms, status, message, top_reasons, ${isoLocal('created_at')} AS created_at
+                 duration_ms, status, message, top_reasons, rejects_path IS NOT NULL AS has_rejects,
+                 ${isoLocal('created_at')} AS created_at
           FROM import_files ORDER BY created_at DESC, id DESC
           LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
     ),
@@ -41,6 +42,7 @@ export async function listImports(ctx: Ctx, actor: Actor, input: { page: number;
       status: String(r.status) as ImportStatus,
       message: (r.message as string | null) ?? null,
       topReasons: Array.isArray(r.top_reasons) ? (r.top_reasons as ReasonCount[]) : [],
+      rejectsAvailable: r.has_rejects === true && Number(r.rows_rejected) > 0,
       createdAt: String(r.created_at),
     })),
     total: Number(count?.n ?? 0),

@@ -35,6 +35,7 @@ const importFile = z.object({
       }),
     )
     .describe('the top three reject reasons with counts'),
+  rejectsAvailable: z.boolean().describe('a rejects file to download: GET /api/ingest/files/{id}/rejects'),
   createdAt: at,
 });
 

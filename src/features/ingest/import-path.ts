@@ -30,7 +30,9 @@ export async function importPath(
   const rejectedKeys: RejectedKeys = new Map();
   for (const f of files) {
     const ctx = { runId, index: index++, reportDir, opts, size: statSync(f.path).size, onProgress, rejectedKeys };
-    result.files.push(await importFile(h, ctx, f.path, f));
+    const done = await importFile(h, ctx, f.path, f);
+    result.files.push(done);
+    await opts.onFile?.(done);
   }
   return result;
 }

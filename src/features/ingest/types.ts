@@ -12,6 +12,8 @@ export interface ImportOptions {
   reportDir?: string;
   /** the folder of every run's reports: the CLI and server use <GUANHU_DATA_DIR>/imports */
   reportRoot?: string;
+  /** called as each file finishes (its import_files row is written), for progress screens */
+  onFile?: (file: FileResult) => void | Promise<void>;
   /** test seam: runs inside a file's merge transaction just before commit */
   beforeCommit?: (file: FileResult) => void | Promise<void>;
 }

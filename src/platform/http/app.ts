@@ -24,7 +24,7 @@ import { errorHandler } from './errors.js';
 import { registerSecurity } from './security.js';
 import { registerInputGuard } from './input-guard.js';
 import { registerMetrics } from './metrics.js';
-import type { FeatureModule } from '../module.js';
+import { batchSteps, type FeatureModule } from '../module.js';
 import { realtimePlugin } from '../realtime/plugin.js';
 
 export const webDistDir = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -60,7 +60,8 @@ export async function buildApp(
 
   await app.register(
     async (api) => {
-      for (const m of modules) if (m.routes) await api.register(m.routes, { ctx, config });
+      const steps = batchSteps(modules);
+      for (const m of modules) if (m.routes) await api.register(m.routes, { ctx, config, steps });
     },
     { prefix: '/api' },
   );

@@ -1335,6 +1335,634 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ingest/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload contract files (multipart, one part per file) and import them in the background
+     * @description Each part keeps its file name (`<kind>.csv` or `<kind>_YYYYMMDD.csv`); any other name refuses the upload (400, details.reason `bad_file_name`). 409 while another import or batch runs.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'import' | 'batch';
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
+              /** @description `upload`, the file being imported, or `<date> <step>` */
+              phase: string | null;
+              /** @description import: bytes read so far; batch: steps finished */
+              done: number;
+              /** @description import: bytes uploaded; batch: steps planned */
+              total: number;
+              /** @description ISO 8601 */
+              startedAt: string;
+              finishedAt: string | null;
+              startedBy: string;
+              message: string | null;
+              files: {
+                file: string;
+                /** @enum {string} */
+                kind:
+                  | 'org'
+                  | 'staff'
+                  | 'products'
+                  | 'customers'
+                  | 'relationships'
+                  | 'holdings'
+                  | 'transactions'
+                  | 'contacts'
+                  | 'complaints';
+                businessDate: string | null;
+                /** @enum {string} */
+                status: 'loaded' | 'unchanged' | 'failed';
+                read: number;
+                loaded: number;
+                rejected: number;
+                message: string | null;
+                topReasons: {
+                  column: string;
+                  reason: string;
+                  count: number;
+                  value?: string;
+                  cause?: string;
+                }[];
+                importFileId: number | null;
+                rejectsAvailable: boolean;
+              }[];
+              /** @description names that are not contract files */
+              skipped: string[];
+              dates: string[];
+              steps: {
+                date: string;
+                name: string;
+                rows: number | null;
+                ms: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run the nightly batch in the background (as `guanhu batch run [--date]`) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description YYYY-MM-DD: that date and every processed date after it; absent: every loaded unprocessed date */
+            date?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'import' | 'batch';
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
+              /** @description `upload`, the file being imported, or `<date> <step>` */
+              phase: string | null;
+              /** @description import: bytes read so far; batch: steps finished */
+              done: number;
+              /** @description import: bytes uploaded; batch: steps planned */
+              total: number;
+              /** @description ISO 8601 */
+              startedAt: string;
+              finishedAt: string | null;
+              startedBy: string;
+              message: string | null;
+              files: {
+                file: string;
+                /** @enum {string} */
+                kind:
+                  | 'org'
+                  | 'staff'
+                  | 'products'
+                  | 'customers'
+                  | 'relationships'
+                  | 'holdings'
+                  | 'transactions'
+                  | 'contacts'
+                  | 'complaints';
+                businessDate: string | null;
+                /** @enum {string} */
+                status: 'loaded' | 'unchanged' | 'failed';
+                read: number;
+                loaded: number;
+                rejected: number;
+                message: string | null;
+                topReasons: {
+                  column: string;
+                  reason: string;
+                  count: number;
+                  value?: string;
+                  cause?: string;
+                }[];
+                importFileId: number | null;
+                rejectsAvailable: boolean;
+              }[];
+              /** @description names that are not contract files */
+              skipped: string[];
+              dates: string[];
+              steps: {
+                date: string;
+                name: string;
+                rows: number | null;
+                ms: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Imports and batch runs started from the web since the server started, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @enum {string} */
+                kind: 'import' | 'batch';
+                /** @enum {string} */
+                status: 'running' | 'succeeded' | 'failed';
+                /** @description `upload`, the file being imported, or `<date> <step>` */
+                phase: string | null;
+                /** @description import: bytes read so far; batch: steps finished */
+                done: number;
+                /** @description import: bytes uploaded; batch: steps planned */
+                total: number;
+                /** @description ISO 8601 */
+                startedAt: string;
+                finishedAt: string | null;
+                startedBy: string;
+                message: string | null;
+                files: {
+                  file: string;
+                  /** @enum {string} */
+                  kind:
+                    | 'org'
+                    | 'staff'
+                    | 'products'
+                    | 'customers'
+                    | 'relationships'
+                    | 'holdings'
+                    | 'transactions'
+                    | 'contacts'
+                    | 'complaints';
+                  businessDate: string | null;
+                  /** @enum {string} */
+                  status: 'loaded' | 'unchanged' | 'failed';
+                  read: number;
+                  loaded: number;
+                  rejected: number;
+                  message: string | null;
+                  topReasons: {
+                    column: string;
+                    reason: string;
+                    count: number;
+                    value?: string;
+                    cause?: string;
+                  }[];
+                  importFileId: number | null;
+                  rejectsAvailable: boolean;
+                }[];
+                /** @description names that are not contract files */
+                skipped: string[];
+                dates: string[];
+                steps: {
+                  date: string;
+                  name: string;
+                  rows: number | null;
+                  ms: number | null;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One job: its phase, progress and results so far */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              kind: 'import' | 'batch';
+              /** @enum {string} */
+              status: 'running' | 'succeeded' | 'failed';
+              /** @description `upload`, the file being imported, or `<date> <step>` */
+              phase: string | null;
+              /** @description import: bytes read so far; batch: steps finished */
+              done: number;
+              /** @description import: bytes uploaded; batch: steps planned */
+              total: number;
+              /** @description ISO 8601 */
+              startedAt: string;
+              finishedAt: string | null;
+              startedBy: string;
+              message: string | null;
+              files: {
+                file: string;
+                /** @enum {string} */
+                kind:
+                  | 'org'
+                  | 'staff'
+                  | 'products'
+                  | 'customers'
+                  | 'relationships'
+                  | 'holdings'
+                  | 'transactions'
+                  | 'contacts'
+                  | 'complaints';
+                businessDate: string | null;
+                /** @enum {string} */
+                status: 'loaded' | 'unchanged' | 'failed';
+                read: number;
+                loaded: number;
+                rejected: number;
+                message: string | null;
+                topReasons: {
+                  column: string;
+                  reason: string;
+                  count: number;
+                  value?: string;
+                  cause?: string;
+                }[];
+                importFileId: number | null;
+                rejectsAvailable: boolean;
+              }[];
+              /** @description names that are not contract files */
+              skipped: string[];
+              dates: string[];
+              steps: {
+                date: string;
+                name: string;
+                rows: number | null;
+                ms: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/files/{id}/rejects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An imported file's rejected rows (CSV: file, line, column, value, reason) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rejects CSV */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tiers/dashboard': {
     parameters: {
       query?: never;
@@ -1954,6 +2582,8 @@ export interface paths {
                   /** @description that earlier rejection: file, line, column and reason */
                   cause?: string;
                 }[];
+                /** @description a rejects file to download: GET /api/ingest/files/{id}/rejects */
+                rejectsAvailable: boolean;
                 /** @description ISO 8601, +08:00 */
                 createdAt: string;
               }[];
