@@ -17,6 +17,8 @@ import { ImportFileError } from './import-error.js';
 import type { KeySeen } from './key-seen.js';
 import type { FieldRanges, RecordSink, SplitBatch } from './record-splitter.js';
 import { MONEY_INT_DIGITS, TOO_LARGE } from './sql-text.js';
+import { ceilingReason, overCeiling } from './ceiling.js';
+import { DEFAULT_SETTINGS } from '../../domain/settings.js';
 
 export type CopyFormat = 'csv' | 'binary';
 
@@ -86,6 +88,8 @@ export class HoldingsRows implements RecordSink {
   // usually in the order the ids were loaded, so most rows compare bytes with it or with the next
   // id instead of hashing (a list of recent ids, objects and all, cost more than the lookups).
   private lastCustomer = -1;
+  /** the largest balance a row may hold, in fen (settings imports.positionCeilingFen) */
+  ceilingFen = DEFAULT_SETTINGS.imports.positionCeilingFen;
 
   constructor(
     fieldCount: number,
@@ -326,6 +330,8 @@ export class HoldingsRows implements RecordSink {
     if (money === 0) return ['balance', 'not an amount with at most 2 decimals', m];
     if (money === 3) return ['balance', TOO_LARGE, m];
     if (money === 2) return ['balance', 'must not be negative', m];
+    if (overCeiling(bufs[m]!, starts[m]!, ends[m]!, this.ceilingFen))
+      return ['balance', ceilingReason('balance', this.ceilingFen), m];
     const d = c.maturity_date;
     if (d >= 0 && ends[d] !== starts[d] && !dateOk(bufs[d]!, starts[d]!, ends[d]!))
       return ['maturity_date', 'not a real date YYYY-MM-DD', d];

@@ -23,7 +23,7 @@ import type { RecordSplitter } from './record-splitter.js';
 import { rememberRejectedKeys, topReasons, type RejectedKeys } from './reject-summary.js';
 import { alreadyLoaded, recordFile } from './record-import.js';
 import { stageTables, type Staged } from './staged-rows.js';
-import type { FileResult, ImportOptions, ImportProgress } from './types.js';
+import type { FileResult, ImportOptions, ImportProgress, ImportRules } from './types.js';
 import { countRows, validateStaged } from './validate-staged.js';
 import { reportPaths, writeRejects, writeReport } from './write-report.js';
 
@@ -35,6 +35,7 @@ export interface FileContext {
   index: number;
   reportDir: string;
   opts: ImportOptions;
+  rules: ImportRules;
   size: number;
   onProgress: (p: ImportProgress) => void;
   /** rows rejected by earlier files of this import, by kind and key */
@@ -90,6 +91,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
         date: f.businessDate,
         day: t.day,
         rejects: t.rejects,
+        ceilingFen: ctx.rules.positionCeilingFen,
         onBytes,
       });
       lap('stage');
@@ -128,7 +130,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       f.checksum = stage.read.checksum!;
       staged.businessDate = f.businessDate;
       finish = async () => {
-        const n = await validateStaged(h, staged, stage.read.splitter);
+        const n = await validateStaged(h, staged, stage.read.splitter, ctx.rules);
         lap('validate');
         return n;
       };

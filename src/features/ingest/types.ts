@@ -2,6 +2,10 @@
 import type { Encoding } from './detect-encoding.js';
 import type { Kind } from './file-kinds.js';
 import type { ReasonCount } from './reject-summary.js';
+import type { Settings } from '../../domain/settings.js';
+
+/** The bank's import limits in force for a run (settings `imports`). */
+export type ImportRules = Settings['imports'];
 
 export interface ImportOptions {
   /** business date for undated file names (dated names keep their own) */
@@ -12,6 +16,11 @@ export interface ImportOptions {
   reportDir?: string;
   /** the folder of every run's reports: the CLI and server use <GUANHU_DATA_DIR>/imports */
   reportRoot?: string;
+  /**
+   * load a holdings file even when it is much smaller than the latest earlier day (the operator
+   * means it: `--accept-shrink`); audited with the figures
+   */
+  acceptShrink?: boolean;
   /** test seam: runs inside a file's merge transaction just before commit */
   beforeCommit?: (file: FileResult) => void | Promise<void>;
 }

@@ -5,6 +5,7 @@
  * earlier files of the run), then duplicate keys (the later occurrences of a key are rejected).
  */
 import type { ColSpec, KindSpec, Ref } from './file-kinds.js';
+import { ceilingReason, overCeilingSql } from './ceiling.js';
 import { MONEY, MONEY_INT_DIGITS, TOO_LARGE, dateOk, isEmpty, lit, timestampOk } from './sql-text.js';
 
 interface Check {
@@ -27,12 +28,12 @@ export function rejectStatement(
   present: Set<string>,
   stage: string,
   into: string,
-  opts: { date: string | null; unlogged: boolean },
+  opts: { date: string | null; unlogged: boolean; ceilingFen: bigint },
 ): string {
   // Column checks are computed in the innermost scan, which PostgreSQL runs in parallel workers;
   // references and duplicates, which need joins and a sort, are checked above it.
   const colChecks: Check[] = [];
-  for (const c of spec.columns) if (present.has(c.name)) colChecks.push(...columnChecks(c, `s0.${c.name}`, opts.date));
+  for (const c of spec.columns) if (present.has(c.name)) colChecks.push(...columnChecks(c, `s0.${c.name}`, opts));
   const checks: Check[] = [];
   const joins: string[] = [];
   spec.columns.forEach((c, i) => {
@@ -87,7 +88,8 @@ function caseOf(checks: Check[]): string {
 
 const check = (when: string, column: string, value: string, reason: string): Check => ({ when, column, value, reason });
 
-function columnChecks(c: ColSpec, e: string, date: string | null): Check[] {
+function columnChecks(c: ColSpec, e: string, opts: { date: string | null; ceilingFen: bigint }): Check[] {
+  const date = opts.date;
   const out: Check[] = [];
   const bad = (cond: string, reason: string) =>
     out.push(check(`NOT ${isEmpty(e)} AND ${cond}`, c.name, e, lit(reason)));
@@ -108,6 +110,7 @@ function columnChecks(c: ColSpec, e: string, date: string | null): Check[] {
     bad(`length(split_part(ltrim(${e}, '-'), '.', 1)) > ${MONEY_INT_DIGITS}`, TOO_LARGE);
     if (t.sign === 'nonneg') bad(`left(${e}, 1) = '-' AND ${e} ~ '[1-9]'`, 'must not be negative');
     else bad(`(left(${e}, 1) = '-' OR ${e} !~ '[1-9]')`, 'must be greater than 0');
+    bad(overCeilingSql(e, opts.ceilingFen), ceilingReason(c.name, opts.ceilingFen));
   } else if (t.t === 'int') {
     bad(`(${e} !~ '^-?[0-9]+$' OR length(${e}) > 9)`, 'not a whole number');
     // the cast sits in its own CASE so it is reached only for non-empty whole numbers

@@ -11,12 +11,19 @@ import { query } from '../../platform/db/query.js';
 import { orgUnreachableStatement } from './merge-org.js';
 import type { RecordSplitter } from './record-splitter.js';
 import type { Staged } from './staged-rows.js';
+import type { ImportRules } from './types.js';
 import { rejectStatement } from './validate-sql.js';
 
-export async function validateStaged(h: DbHandle, s: Staged, splitter: RecordSplitter): Promise<number> {
+export async function validateStaged(
+  h: DbHandle,
+  s: Staged,
+  splitter: RecordSplitter,
+  rules: ImportRules,
+): Promise<number> {
   const statement = rejectStatement(s.spec, s.present, s.stage, s.rejects, {
     date: s.businessDate,
     unlogged: h.kind === 'postgres',
+    ceilingFen: rules.positionCeilingFen,
   });
   await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${s.rejects}`));
   await h.db.transaction(async (tx) => {

@@ -1,0 +1,123 @@
+/**
+ * The import's business rules beyond the format (issue 9): the ceiling on a single position, the
+ * holdings shrink guard, relationship and org rules, id hygiene and field lengths. Files are
+ * written per test into a temporary folder, from the seeded bank's own rows where a whole day is
+ * needed.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPath } from '../../src/features/ingest/import-path.js';
+import type { FileResult, ImportOptions } from '../../src/features/ingest/types.js';
+import { nightlySteps } from '../../src/modules.js';
+import { query } from '../../src/platform/db/query.js';
+import { runBatch } from '../../src/platform/jobs/run-batch.js';
+import { seedDatabase } from '../../src/synth/index.js';
+import { freshDb, type TestDb } from '../support/db.js';
+
+let t: TestDb;
+const root = mkdtempSync(join(tmpdir(), 'guanhu-ingest-rules-'));
+let n = 0;
+
+/** writes the files into a fresh folder and imports it */
+async function importFiles(files: Record<string, string>, opts: ImportOptions = {}): Promise<FileResult[]> {
+  const dir = join(root, `d${n++}`);
+  mkdirSync(dir);
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  return (await importPath(t.handle, dir, { reportDir: join(dir, 'report'), ...opts })).files;
+}
+async function importOne(name: string, body: string, opts: ImportOptions = {}): Promise<FileResult> {
+  const [f] = await importFiles({ [name]: body }, opts);
+  return f!;
+}
+const rows = <T = Record<string, unknown>>(q: ReturnType<typeof sql>) => query<T>(t.handle.db, q);
+const rejectsOf = (f: FileResult) =>
+  parse(readFileSync(f.rejectsPath!, 'utf8'), { columns: true }) as {
+    line: string;
+    column: string;
+    value: string;
+    reason: string;
+  }[];
+const HOLDINGS_HEADER = 'as_of_date,customer_id,account_id,product_id,balance,maturity_date\n';
+
+/** the seeded day's holdings as a file for `day` */
+async function dayFile(from: string, day: string): Promise<string[]> {
+  const hs = await rows<{ c: string; a: string; p: string; b: string; m: string | null }>(
+    sql`SELECT customer_id AS c, account_id AS a, product_id AS p, balance_fen::text AS b, maturity_date::text AS m
+        FROM holdings WHERE as_of_date = ${from}::date ORDER BY customer_id, account_id, product_id`,
+  );
+  return hs.map(
+    (h) =>
+      `${day},${h.c},${h.a},${h.p},${(BigInt(h.b) / 100n).toString()}.${h.b.slice(-2).padStart(2, '0')},${h.m ?? ''}`,
+  );
+}
+
+beforeAll(async () => {
+  t = await freshDb();
+  await seedDatabase(t.handle, { scale: 'XS', seed: 7, asOf: '2026-11-20' });
+}, 180_000);
+afterAll(async () => {
+  await t?.drop();
+});
+
+describe('a ceiling on a single position', () => {
+  it('rejects ten balances of 9999999999999999.99 for one customer, and the batch runs', async () => {
+    const day = await dayFile('2026-11-20', '2026-11-21');
+    const [c] = await rows<{ id: string }>(sql`SELECT customer_id AS id FROM customers ORDER BY 1 LIMIT 1`);
+    const big = Array.from(
+      { length: 10 },
+      (_, i) => `2026-11-21,${c!.id},ZZBIG${String(i).padStart(4, '0')},DD01,9999999999999999.99,`,
+    );
+    // one at the ceiling exactly is fine
+    const atCeiling = `2026-11-21,${c!.id},ZZCEIL0001,DD01,1000000000000.00,`;
+    const f = await importOne('holdings_20261121.csv', HOLDINGS_HEADER + [...day, ...big, atCeiling].join('\n') + '\n');
+    expect(f).toMatchObject({ status: 'loaded', rejected: 10, loaded: day.length + 1 });
+    const rej = rejectsOf(f);
+    expect(rej).toHaveLength(10);
+    for (const r of rej)
+      expect(r).toMatchObject({
+        column: 'balance',
+        value: '9999999999999999.99',
+        reason: 'balance above the ceiling of 1,000,000,000,000 yuan',
+      });
+    expect(rej[0]!.line).toBe(String(day.length + 2));
+
+    // runBatch throws when a step fails (it did: bigint out of range, for the whole bank)
+    const [r] = await runBatch(t.handle.db, nightlySteps, { date: '2026-11-21' });
+    expect(r!.steps.map((s) => s.name)).toContain('aum');
+    const [aum] = await rows<{ a: string }>(
+      sql`SELECT aum_fen::text AS a FROM customer_aum_daily WHERE as_of_date = '2026-11-21' AND customer_id = ${c!.id}`,
+    );
+    expect(BigInt(aum!.a)).toBeGreaterThanOrEqual(100000000000000n);
+  }, 120_000);
+
+  it('rejects an amount above the ceiling in the SQL path too (transactions, products)', async () => {
+    const [c] = await rows<{ id: string }>(sql`SELECT customer_id AS id FROM customers ORDER BY 1 LIMIT 1`);
+    const [pr, tx] = await importFiles({
+      'transactions_20261121.csv':
+        'txn_id,customer_id,txn_time,direction,amount\n' +
+        `TXBIG1,${c!.id},2026-11-21T09:00:00+08:00,in,1000000000000.01\n` +
+        `TXOK1,${c!.id},2026-11-21T09:00:00+08:00,in,1000000000000\n`,
+      'products.csv':
+        'product_id,name,category,asset_class,risk_rating,min_purchase\nZZBIGP,大额,fund,equity,R3,9999999999999999.99\n',
+    });
+    expect(tx).toMatchObject({ status: 'loaded', loaded: 1, rejected: 1 });
+    expect(rejectsOf(tx!)).toEqual([
+      {
+        file: 'transactions_20261121.csv',
+        line: '2',
+        column: 'amount',
+        value: '1000000000000.01',
+        reason: 'amount above the ceiling of 1,000,000,000,000 yuan',
+      },
+    ]);
+    expect(pr).toMatchObject({ status: 'loaded', loaded: 0, rejected: 1 });
+    expect(rejectsOf(pr!)[0]).toMatchObject({
+      column: 'min_purchase',
+      reason: 'min_purchase above the ceiling of 1,000,000,000,000 yuan',
+    });
+  });
+});
