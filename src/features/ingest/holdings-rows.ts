@@ -18,6 +18,7 @@ import type { KeySeen } from './key-seen.js';
 import type { FieldRanges, RecordSink, SplitBatch } from './record-splitter.js';
 import { MONEY_INT_DIGITS, TOO_LARGE } from './sql-text.js';
 import { ceilingReason, overCeiling } from './ceiling.js';
+import { idProblem, trimEnd, trimStart } from './value-rules.js';
 import { DEFAULT_SETTINGS } from '../../domain/settings.js';
 
 export type CopyFormat = 'csv' | 'binary';
@@ -316,14 +317,27 @@ export class HoldingsRows implements RecordSink {
     const c = this.cols;
     const { starts, ends, bufs } = this;
     const empty = 'required value is empty';
+    // surrounding whitespace is trimmed off every value (the SQL path's trimStatement)
+    for (let f = 0; f < this.fields; f++) {
+      starts[f] = trimStart(bufs[f]!, starts[f]!, ends[f]!);
+      ends[f] = trimEnd(bufs[f]!, starts[f]!, ends[f]!);
+    }
     // column checks, in contract column order
     const a = c.as_of_date;
     if (ends[a] === starts[a]) return ['as_of_date', empty, a];
     if (!sameBytes(bufs[a]!, starts[a]!, ends[a]!, this.dateBytes!))
       return ['as_of_date', `as_of_date is not the file's business date ${this.date}`, a];
-    if (ends[c.customer_id] === starts[c.customer_id]) return ['customer_id', empty, c.customer_id];
-    if (ends[c.account_id] === starts[c.account_id]) return ['account_id', empty, c.account_id];
-    if (ends[c.product_id] === starts[c.product_id]) return ['product_id', empty, c.product_id];
+    // ids: required, at most 64 characters, no invisible character
+    const cu = c.customer_id;
+    if (ends[cu] === starts[cu]) return ['customer_id', empty, cu];
+    let bad = idProblem(bufs[cu]!, starts[cu]!, ends[cu]!);
+    if (bad) return ['customer_id', bad, cu];
+    const ac = c.account_id;
+    if (ends[ac] === starts[ac]) return ['account_id', empty, ac];
+    if ((bad = idProblem(bufs[ac]!, starts[ac]!, ends[ac]!))) return ['account_id', bad, ac];
+    const pr = c.product_id;
+    if (ends[pr] === starts[pr]) return ['product_id', empty, pr];
+    if ((bad = idProblem(bufs[pr]!, starts[pr]!, ends[pr]!))) return ['product_id', bad, pr];
     const m = c.balance;
     if (ends[m] === starts[m]) return ['balance', empty, m];
     const money = moneyKind(bufs[m]!, starts[m]!, ends[m]!);

@@ -6,6 +6,7 @@
  */
 import type { ColSpec, KindSpec, Ref } from './file-kinds.js';
 import { ceilingReason, overCeilingSql } from './ceiling.js';
+import { invisibleReasonSql, invisibleSql, tooLong, trimSql } from './value-rules.js';
 import { MONEY, MONEY_INT_DIGITS, TOO_LARGE, dateOk, isEmpty, lit, timestampOk } from './sql-text.js';
 
 interface Check {
@@ -94,6 +95,8 @@ function columnChecks(c: ColSpec, e: string, opts: { date: string | null; ceilin
   const bad = (cond: string, reason: string) =>
     out.push(check(`NOT ${isEmpty(e)} AND ${cond}`, c.name, e, lit(reason)));
   if (c.notEmpty) out.push(check(isEmpty(e), c.name, e, lit('required value is empty')));
+  if (c.maxLength) bad(`length(${e}) > ${c.maxLength}`, tooLong(c.maxLength));
+  if (c.id) out.push(check(`NOT ${isEmpty(e)} AND ${invisibleSql(e)}`, c.name, e, invisibleReasonSql(e)));
   // holdings: every row carries the file's business date (a cheap comparison instead of a date check)
   if (c.name === 'as_of_date' && date) {
     bad(`${e} <> ${lit(date)}`, `as_of_date is not the file's business date ${date}`);
@@ -117,4 +120,16 @@ function columnChecks(c: ColSpec, e: string, opts: { date: string | null; ceilin
     bad(`(CASE WHEN ${isEmpty(e)} THEN false ELSE ${e}::int < ${t.min} END)`, `must be at least ${t.min}`);
   }
   return out;
+}
+
+/**
+ * Trims surrounding whitespace off every staged contract value (the contract's rule), so checks,
+ * references, duplicate keys and merges all see " C001 " as "C001". Rewrites only the rows that
+ * change; a value left empty is then a required value that is empty.
+ */
+export function trimStatement(spec: KindSpec, present: Set<string>, stage: string): string | null {
+  const cols = spec.columns.filter((c) => present.has(c.name)).map((c) => c.name);
+  if (!cols.length) return null;
+  return `UPDATE ${stage} SET ${cols.map((c) => `${c} = ${trimSql(c)}`).join(', ')}
+    WHERE ${cols.map((c) => `${c} <> ${trimSql(c)}`).join(' OR ')}`;
 }

@@ -12,7 +12,7 @@ import { orgUnreachableStatement } from './merge-org.js';
 import type { RecordSplitter } from './record-splitter.js';
 import type { Staged } from './staged-rows.js';
 import type { ImportRules } from './types.js';
-import { rejectStatement } from './validate-sql.js';
+import { rejectStatement, trimStatement } from './validate-sql.js';
 
 export async function validateStaged(
   h: DbHandle,
@@ -26,6 +26,8 @@ export async function validateStaged(
     ceilingFen: rules.positionCeilingFen,
   });
   await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${s.rejects}`));
+  const trim = trimStatement(s.spec, s.present, s.stage);
+  if (trim) await h.db.execute(sql.raw(trim));
   await h.db.transaction(async (tx) => {
     // The duplicate-key window sorts the whole file: give it memory so it sorts in RAM.
     // JIT compiling this wide CASE costs more (≈2 s) than it saves.
