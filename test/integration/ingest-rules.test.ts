@@ -121,3 +121,92 @@ describe('a ceiling on a single position', () => {
     });
   });
 });
+
+describe('ids and text values', () => {
+  it('trims ids, so " C001 " is C001: no new customer or org unit', async () => {
+    const before = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM customers`);
+    const [c] = await rows<{ id: string; org: string; name: string }>(
+      sql`SELECT customer_id AS id, home_org_id AS org, name FROM customers ORDER BY 1 LIMIT 1`,
+    );
+    const [org] = await rows<{ id: string; parent: string; level: string; name: string }>(
+      sql`SELECT org_id AS id, parent_id AS parent, level::text AS level, name FROM org_units WHERE level = 'outlet' ORDER BY 1 LIMIT 1`,
+    );
+    const [o, cu] = await importFiles({
+      'org.csv': `org_id,parent_id,level,name\n" ${org!.id}\t",${org!.parent} ,${org!.level},${org!.name}\n`,
+      'customers.csv': `customer_id,name,home_org_id\n  ${c!.id}  ,　${c!.name} ,${c!.org} \n`,
+    });
+    expect(o).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
+    expect(cu).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
+    expect(await rows(sql`SELECT count(*)::int AS n FROM customers`)).toEqual(before);
+    const [after] = await rows<{ name: string }>(sql`SELECT name FROM customers WHERE customer_id = ${c!.id}`);
+    expect(after!.name).toBe(c!.name);
+    const [{ n }] = (await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM org_units WHERE org_id LIKE ${'%' + org!.id + '%'}`,
+    )) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
+  it('rejects an id holding a zero-width or control character, naming it, and a name of spaces only', async () => {
+    const [c] = await rows<{ org: string }>(sql`SELECT home_org_id AS org FROM customers ORDER BY 1 LIMIT 1`);
+    const f = await importOne(
+      'customers.csv',
+      'customer_id,name,home_org_id\n' +
+        `C7700001​,甲,${c!.org}\n` +
+        `C77‌00002,乙,${c!.org}\n` +
+        `﻿C7700003,丙,${c!.org}\n` +
+        `C7700004‍,丁,${c!.org}\n` +
+        `C7700005,   ,${c!.org}\n` +
+        `C7700006,戊,${c!.org}⁠\n` +
+        `"C77\u000100007",己,${c!.org}\n`.replace('\\u0001', '') +
+        `C7700008,庚,${c!.org}\n`,
+    );
+    expect(f).toMatchObject({ status: 'loaded', loaded: 1, rejected: 7 });
+    expect(rejectsOf(f).map((r) => [r.line, r.column, r.reason])).toEqual([
+      ['2', 'customer_id', 'invisible character U+200B in an id'],
+      ['3', 'customer_id', 'invisible character U+200C in an id'],
+      ['4', 'customer_id', 'invisible character U+FEFF in an id'],
+      ['5', 'customer_id', 'invisible character U+200D in an id'],
+      ['6', 'name', 'required value is empty'],
+      ['7', 'home_org_id', 'invisible character U+2060 in an id'],
+      ['8', 'customer_id', 'invisible character U+0001 in an id'],
+    ]);
+    const ids = await rows<{ id: string }>(sql`SELECT customer_id AS id FROM customers WHERE customer_id LIKE 'C77%'`);
+    expect(ids).toEqual([{ id: 'C7700008' }]);
+  });
+
+  it('rejects over-long values with line, column and reason; a 10 MiB id no longer fails the file', async () => {
+    const [c] = await rows<{ org: string }>(sql`SELECT home_org_id AS org FROM customers ORDER BY 1 LIMIT 1`);
+    const huge = 'X'.repeat(10 * 1024 * 1024);
+    const f = await importOne(
+      'customers.csv',
+      'customer_id,name,home_org_id,tags\n' +
+        `C78${huge},甲,${c!.org},\n` +
+        `C7800002,${'名'.repeat(201)},${c!.org},\n` +
+        `C7800003,${'名'.repeat(200)},${c!.org},${'t'.repeat(2001)}\n` +
+        `${'C'.repeat(64)},乙,${c!.org},\n`,
+    );
+    expect(f).toMatchObject({ status: 'loaded', loaded: 1, rejected: 3 });
+    expect(rejectsOf(f).map((r) => [r.line, r.column, r.reason])).toEqual([
+      ['2', 'customer_id', 'longer than 64 characters'],
+      ['3', 'name', 'longer than 200 characters'],
+      ['4', 'tags', 'longer than 2000 characters'],
+    ]);
+    const h = await importOne(
+      'holdings_20261121.csv',
+      HOLDINGS_HEADER +
+        (await dayFile('2026-11-21', '2026-11-21')).join('\n') +
+        `\n2026-11-21,${'C'.repeat(64)},A${'9'.repeat(64)},DD01,1,\n` +
+        `2026-11-21,${'C'.repeat(64)},A​1,DD01,1,\n` +
+        `2026-11-21, ${'C'.repeat(64)} ,A7800001 ,DD01 , 1.5 ,\n`,
+    );
+    expect(h.status).toBe('loaded');
+    expect(rejectsOf(h).map((r) => [r.column, r.reason])).toEqual([
+      ['account_id', 'longer than 64 characters'],
+      ['account_id', 'invisible character U+200B in an id'],
+    ]);
+    const [pos] = await rows(
+      sql`SELECT customer_id, product_id, balance_fen::text AS b FROM holdings WHERE as_of_date = '2026-11-21' AND account_id = 'A7800001'`,
+    );
+    expect(pos).toEqual({ customer_id: 'C'.repeat(64), product_id: 'DD01', b: '150' });
+  }, 60_000);
+});
