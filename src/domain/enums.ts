@@ -149,5 +149,6 @@ export const AUDIT_ACTIONS = [
   'user_disabled',
   'user_enabled',
   'notice_sent',
+  'import_shrink_accepted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

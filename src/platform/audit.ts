@@ -49,6 +49,16 @@ export type AuditEvent = Base &
         after?: unknown;
       }
     | { action: 'notice_sent'; entityType: 'notice'; entityId: string; after: unknown }
+    | {
+        /** an operator loaded a holdings day much smaller than the day before (--accept-shrink) */
+        action: 'import_shrink_accepted';
+        entityType: 'import_file';
+        entityId: string;
+        reason: string;
+        before: unknown;
+        after: unknown;
+        runId: string;
+      }
   );
 
 // Every action of the domain list (src/domain/enums.ts, the SQL enum) has its event shape here;

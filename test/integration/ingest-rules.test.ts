@@ -210,3 +210,75 @@ describe('ids and text values', () => {
     expect(pos).toEqual({ customer_id: 'C'.repeat(64), product_id: 'DD01', b: '150' });
   }, 60_000);
 });
+
+describe('a holdings day much smaller than the day before', () => {
+  const count = async (day: string) =>
+    (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM holdings WHERE as_of_date = ${day}::date`))[0]!.n;
+
+  it('refuses a header-only file with the figures and keeps the day', async () => {
+    const full = await dayFile('2026-11-21', '2026-11-22');
+    const loaded = await importOne('holdings_20261122.csv', HOLDINGS_HEADER + full.join('\n') + '\n');
+    expect(loaded).toMatchObject({ status: 'loaded', rejected: 0, loaded: full.length });
+    const [{ n: customers }] = (await rows<{ n: number }>(
+      sql`SELECT count(DISTINCT customer_id)::int AS n FROM holdings WHERE as_of_date = '2026-11-21'`,
+    )) as [{ n: number }];
+    const f = await importOne('holdings_20261122.csv', HOLDINGS_HEADER);
+    expect(f.status).toBe('failed');
+    expect(f.message).toBe(
+      `holdings_20261122.csv holds 0 customers, the previous day ${customers.toLocaleString('en-US')} ` +
+        '(fewer than half): refused, the day was kept; pass --accept-shrink to load it anyway',
+    );
+    expect(await count('2026-11-22')).toBe(full.length);
+  });
+
+  it('refuses a file with more than 2% and at least 100 of its rows rejected', async () => {
+    const full = await dayFile('2026-11-21', '2026-11-23');
+    const bad = Math.max(100, Math.ceil(full.length * 0.03));
+    const [c] = await rows<{ id: string }>(sql`SELECT customer_id AS id FROM customers ORDER BY 1 LIMIT 1`);
+    const junk = Array.from({ length: bad }, (_, i) => `2026-11-23,${c!.id},AJ${i},NOPRODUCT,1,`);
+    const f = await importOne('holdings_20261123.csv', HOLDINGS_HEADER + [...full, ...junk].join('\n') + '\n');
+    expect(f.status).toBe('failed');
+    const read = full.length + bad;
+    expect(f.message).toBe(
+      `holdings_20261123.csv had ${bad.toLocaleString('en-US')} of its ${read.toLocaleString('en-US')} rows rejected ` +
+        '(more than 2% and at least 100): refused, the day was kept; pass --accept-shrink to load it anyway',
+    );
+    expect(await count('2026-11-23')).toBe(0);
+    // 99 rejects is under the floor of 100: loaded
+    const few = await importOne(
+      'holdings_20261123.csv',
+      HOLDINGS_HEADER + [...full, ...junk.slice(0, 99)].join('\n') + '\n',
+    );
+    expect(few).toMatchObject({ status: 'loaded', rejected: 99 });
+  });
+
+  it('refuses a file whose every row but one was rejected; --accept-shrink loads it and audits the figures', async () => {
+    const full = await dayFile('2026-11-21', '2026-11-24');
+    // every row but the first names another date: rejected
+    const others = full.slice(1).map((l) => l.replace('2026-11-24', '2026-11-25'));
+    const body = HOLDINGS_HEADER + [full[0]!, ...others].join('\n') + '\n';
+    const refused = await importOne('holdings_20261124.csv', body);
+    expect(refused.status).toBe('failed');
+    expect(refused.message).toMatch(
+      /^holdings_20261124\.csv holds 1 customer, the previous day [\d,]+ \(fewer than half\): refused, the day was kept; pass --accept-shrink to load it anyway$/,
+    );
+    expect(await count('2026-11-24')).toBe(0);
+
+    const accepted = await importOne('holdings_20261124.csv', body, { acceptShrink: true });
+    expect(accepted).toMatchObject({ status: 'loaded', loaded: 1, rejected: full.length - 1 });
+    expect(accepted.warnings.join('; ')).toMatch(/holds 1 customer, .*loaded anyway \(--accept-shrink\)/);
+    expect(await count('2026-11-24')).toBe(1);
+    const audit = await rows<{ action: string; entity_id: string; reason: string; before: unknown; after: unknown }>(
+      sql`SELECT action::text, entity_id, reason, before, after FROM audit_log WHERE action = 'import_shrink_accepted'`,
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      entity_id: 'holdings_20261124.csv',
+      before: { date: '2026-11-23' },
+      after: { date: '2026-11-24', customers: 1, rows: full.length, rejected: full.length - 1 },
+    });
+    expect(audit[0]!.reason).toMatch(
+      /holds 1 customer, the previous day [\d,]+ \(fewer than half\): loaded with --accept-shrink/,
+    );
+  });
+});

@@ -19,6 +19,8 @@ import { SPECS } from './file-kinds.js';
 import { loadHoldingsDay } from './holdings-load.js';
 import { indexHoldingsDay } from './merge-holdings.js';
 import { mergeFile } from './merge-file.js';
+import { holdingsShrink, refusal } from './holdings-shrink.js';
+import { writeAudit } from '../../platform/audit.js';
 import type { RecordSplitter } from './record-splitter.js';
 import { rememberRejectedKeys, topReasons, type RejectedKeys } from './reject-summary.js';
 import { alreadyLoaded, recordFile } from './record-import.js';
@@ -166,10 +168,27 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     if (f.kind === 'holdings' && f.read > 0 && f.loaded === 0) {
       throw new ImportFileError(`all ${f.read} rows were rejected; the day's holdings were kept as they were`);
     }
+    // ... and one much smaller than the latest earlier day is refused unless the operator means it
+    const shrink =
+      f.kind === 'holdings'
+        ? await holdingsShrink(h.db, file, f.businessDate!, t.day, f.read, f.rejected, ctx.rules.shrink)
+        : null;
+    if (shrink && !ctx.opts.acceptShrink) throw new ImportFileError(refusal(shrink));
+    if (shrink) f.warnings.push(`${shrink.why}: loaded anyway (--accept-shrink)`);
     f.status = 'loaded';
     await h.db.transaction(async (txDb) => {
       const tx = txDb as unknown as AppDb;
       await mergeFile(tx, staged, t.day);
+      if (shrink)
+        await writeAudit(tx, {
+          action: 'import_shrink_accepted',
+          entityType: 'import_file',
+          entityId: file,
+          reason: `${shrink.why}: loaded with --accept-shrink`,
+          before: { date: shrink.figures.previousDate, customers: shrink.figures.previousCustomers },
+          after: shrink.figures,
+          runId: ctx.runId,
+        });
       lap('merge');
       f.durationMs = elapsed();
       await recordFile(tx, ctx.runId, f);

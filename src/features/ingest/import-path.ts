@@ -32,7 +32,16 @@ export async function importPath(
   let index = 0;
   const rejectedKeys: RejectedKeys = new Map();
   for (const f of files) {
-    const ctx = { runId, index: index++, reportDir, opts, rules, size: statSync(f.path).size, onProgress, rejectedKeys };
+    const ctx = {
+      runId,
+      index: index++,
+      reportDir,
+      opts,
+      rules,
+      size: statSync(f.path).size,
+      onProgress,
+      rejectedKeys,
+    };
     result.files.push(await importFile(h, ctx, f.path, f));
   }
   return result;
