@@ -282,3 +282,112 @@ describe('a holdings day much smaller than the day before', () => {
     );
   });
 });
+
+describe('relationship and org rules', () => {
+  const branchOf = (path: string) => path.split('/')[2];
+  /** a customer and its outlet's path */
+  const aCustomer = async () =>
+    (
+      await rows<{ id: string; org: string; path: string }>(
+        sql`SELECT c.customer_id AS id, c.home_org_id AS org, o.path FROM customers c JOIN org_units o ON o.org_id = c.home_org_id
+            ORDER BY 1 LIMIT 1`,
+      )
+    )[0]!;
+  const staffWhere = async (q: ReturnType<typeof sql>) =>
+    (
+      await rows<{ id: string; path: string }>(sql`SELECT s.staff_id AS id, o.path FROM staff s
+      JOIN org_units o ON o.org_id = s.org_id WHERE ${q} ORDER BY 1 LIMIT 1`)
+    )[0]!;
+
+  it("rejects a primary RM who is a lobby manager or the admin, or who works outside the customer's branch", async () => {
+    const c = await aCustomer();
+    const branch = branchOf(c.path)!;
+    const lobby = await staffWhere(sql`s.role = 'lobby_manager'`);
+    const admin = await staffWhere(sql`s.role = 'admin'`);
+    // an RM of another branch
+    const [ho] = await rows<{ id: string }>(sql`SELECT org_id AS id FROM org_units WHERE level = 'head_office'`);
+    const setup = await importFiles({
+      'org.csv': `org_id,parent_id,level,name\nBR79,${ho!.id},branch,他行\nOT7901,BR79,outlet,他行网点\n`,
+      'staff.csv': 'staff_id,org_id,name,role,status\nS7901,OT7901,他行经理,rm,active\n',
+    });
+    expect(setup.map((x) => x.status)).toEqual(['loaded', 'loaded']);
+    const away = await staffWhere(sql`s.staff_id = 'S7901'`);
+    const near = await staffWhere(sql`s.role = 'rm' AND s.status = 'active' AND o.path LIKE ${`/%/${branch}/%`}`);
+    const f = await importOne(
+      'relationships.csv',
+      'customer_id,staff_id,since\n' +
+        `${c.id},${lobby.id},2026-11-21\n${c.id},${admin.id},2026-11-21\n${c.id},${away.id},2026-11-21\n` +
+        `${c.id},${near.id},2026-11-21\n`,
+    );
+    // (the file's key is the customer: the later rows are also duplicates, but the first failing check wins)
+    expect(rejectsOf(f).map((r) => [r.line, r.column, r.reason])).toEqual([
+      ['2', 'staff_id', `a primary RM must be one of rm, wealth_rm, private_advisor, not lobby_manager (${lobby.id})`],
+      ['3', 'staff_id', `a primary RM must be one of rm, wealth_rm, private_advisor, not admin (${admin.id})`],
+      [
+        '4',
+        'staff_id',
+        `the RM works outside the customer's branch: ${away.id} is in ${branchOf(away.path)}, the customer's outlet ${c.org} in ${branch}`,
+      ],
+      ['5', 'customer_id', 'duplicate key (customer_id), first seen on line 2'],
+    ]);
+    const good = await importOne('relationships.csv', `customer_id,staff_id,since\n${c.id},${near.id},2026-11-21\n`);
+    expect(good).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
+    const open = await rows(sql`SELECT staff_id FROM relationships WHERE customer_id = ${c.id} AND ended_on IS NULL`);
+    expect(open).toEqual([{ staff_id: near.id }]);
+  });
+
+  it('loads a relationship to staff who have left as ended, with a warning: the customer needs an RM', async () => {
+    const c = await aCustomer();
+    const [st, rel] = await importFiles({
+      'staff.csv': `staff_id,org_id,name,role,status\nS7900001,${c.org},离职经理,rm,left\n`,
+      'relationships.csv': `customer_id,staff_id,since\n${c.id},S7900001,2026-11-22\n`,
+    });
+    expect(st).toMatchObject({ status: 'loaded', loaded: 1 });
+    expect(rel).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
+    expect(rel!.warnings).toContain(
+      '1 relationship names staff who have left (S7900001): loaded as ended, so that customer needs an RM',
+    );
+    const rs = await rows(
+      sql`SELECT staff_id, started_on::text AS s, ended_on::text AS e, end_reason FROM relationships
+          WHERE customer_id = ${c.id} AND (ended_on IS NULL OR staff_id = 'S7900001') ORDER BY id`,
+    );
+    expect(rs).toEqual([{ staff_id: 'S7900001', s: '2026-11-22', e: '2026-11-22', end_reason: 'staff_left' }]);
+    // re-loading changes nothing
+    await importOne('relationships.csv', `customer_id,staff_id,since\n${c.id},S7900001,2026-11-22\n`);
+    expect(await rows(sql`SELECT count(*)::int AS n FROM relationships WHERE staff_id = 'S7900001'`)).toEqual([
+      { n: 1 },
+    ]);
+  });
+
+  it('rejects an outlet with customers turned into a branch, an outlet under an outlet, a second head office', async () => {
+    const c = await aCustomer();
+    const [ho] = await rows<{ id: string }>(sql`SELECT org_id AS id FROM org_units WHERE level = 'head_office'`);
+    const [sb] = await rows<{ id: string }>(
+      sql`SELECT org_id AS id FROM org_units WHERE level = 'sub_branch' ORDER BY 1 LIMIT 1`,
+    );
+    const [{ n }] = (await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM customers WHERE home_org_id = ${c.org}`,
+    )) as [{ n: number }];
+    const f = await importOne(
+      'org.csv',
+      'org_id,parent_id,level,name\n' +
+        `${c.org},${ho!.id},branch,升格网点\n` +
+        `OT7900001,${c.org},outlet,网点下的网点\n` +
+        `HO7900001,,head_office,第二总行\n` +
+        `OT7900002,${sb!.id},outlet,新网点\n`,
+    );
+    expect(rejectsOf(f).map((r) => [r.line, r.column, r.reason])).toEqual([
+      ['2', 'level', `outlet ${c.org} still has ${n} customers: it cannot become a branch`],
+      ['3', 'parent_id', `outlet OT7900001 cannot be under outlet ${c.org} (a unit is under a higher level)`],
+      ['4', 'level', `a second head office: ${ho!.id} is the head office`],
+    ]);
+    expect(f).toMatchObject({ status: 'loaded', loaded: 1, rejected: 3 });
+    const units = await rows(
+      sql`SELECT org_id, level::text FROM org_units WHERE org_id IN (${c.org}, 'OT7900001', 'HO7900001', 'OT7900002') ORDER BY 1`,
+    );
+    expect(units).toEqual([
+      { org_id: c.org, level: 'outlet' },
+      { org_id: 'OT7900002', level: 'outlet' },
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { query } from '../../platform/db/query.js';
 import type { AppDb, DbHandle } from '../../platform/db/client.js';
 import { detectEncoding } from './detect-encoding.js';
 import { isRealDate, type NamedFile } from './file-name.js';
@@ -19,6 +20,7 @@ import { SPECS } from './file-kinds.js';
 import { loadHoldingsDay } from './holdings-load.js';
 import { indexHoldingsDay } from './merge-holdings.js';
 import { mergeFile } from './merge-file.js';
+import { leftStaffStatement } from './merge-relationships.js';
 import { holdingsShrink, refusal } from './holdings-shrink.js';
 import { writeAudit } from '../../platform/audit.js';
 import type { RecordSplitter } from './record-splitter.js';
@@ -167,6 +169,14 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     // nothing (everyone at AUM 0). Refuse it and keep the day as it was.
     if (f.kind === 'holdings' && f.read > 0 && f.loaded === 0) {
       throw new ImportFileError(`all ${f.read} rows were rejected; the day's holdings were kept as they were`);
+    }
+    if (f.kind === 'relationships') {
+      const [l] = await query<{ n: number; staff: string | null }>(h.db, sql.raw(leftStaffStatement(staged)));
+      if (l && l.n > 0)
+        f.warnings.push(
+          `${l.n} ${l.n === 1 ? 'relationship names' : 'relationships name'} staff who have left (${l.staff}): ` +
+            `loaded as ended, so ${l.n === 1 ? 'that customer needs' : 'those customers need'} an RM`,
+        );
     }
     // ... and one much smaller than the latest earlier day is refused unless the operator means it
     const shrink =
