@@ -211,6 +211,23 @@ describe('ids and text values', () => {
   }, 60_000);
 });
 
+describe('the rejects file cap', () => {
+  it('says how many rejected rows the rejects file leaves out', async () => {
+    // 100,010 records with the wrong number of fields: the splitter keeps the first 100,000
+    const body = 'product_id,name,category,asset_class,risk_rating\n' + 'x\n'.repeat(100_010);
+    const f = await importOne('products.csv', body);
+    expect(f).toMatchObject({ status: 'loaded', read: 100_010, rejected: 100_010, rejectsLeftOut: 10 });
+    expect(f.warnings).toContain(
+      '10 more rejected rows are not in the rejects file (it lists the first 100,000 rows that could not be split)',
+    );
+    expect(rejectsOf(f)).toHaveLength(100_000);
+    expect(JSON.parse(readFileSync(f.reportPath!, 'utf8'))).toMatchObject({
+      rowsRejected: 100_010,
+      rejectsLeftOut: 10,
+    });
+  }, 60_000);
+});
+
 describe('a holdings day much smaller than the day before', () => {
   const count = async (day: string) =>
     (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM holdings WHERE as_of_date = ${day}::date`))[0]!.n;

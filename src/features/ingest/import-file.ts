@@ -60,6 +60,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     read: 0,
     loaded: 0,
     rejected: 0,
+    rejectsLeftOut: 0,
     durationMs: 0,
     ...reportPaths(ctx.reportDir, file),
     message: null,
@@ -161,6 +162,14 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       );
     f.rejected = await finish();
     f.loaded = f.read - f.rejected;
+    // the rejects file keeps the first rows that could not be split (memory stays bounded): say how many it leaves out
+    const splitter = holdingsSplit ?? otherSplit;
+    f.rejectsLeftOut = splitter?.rejectedBeyondCap ?? 0;
+    if (f.rejectsLeftOut)
+      f.warnings.push(
+        `${f.rejectsLeftOut} more rejected ${f.rejectsLeftOut === 1 ? 'row is' : 'rows are'} not in the rejects file ` +
+          `(it lists the first ${splitter!.rejects.length.toLocaleString('en-US')} rows that could not be split)`,
+      );
     if (f.rejected) {
       f.topReasons = await topReasons(h.db, f.kind, t.rejects, ctx.rejectedKeys);
       if (f.kind !== 'holdings') await rememberRejectedKeys(h.db, f.kind, file, t.stage, t.rejects, ctx.rejectedKeys);

@@ -38,6 +38,8 @@ export interface FileResult {
   read: number;
   loaded: number;
   rejected: number;
+  /** rejected rows the rejects file does not list (beyond its cap on rows that could not be split) */
+  rejectsLeftOut: number;
   durationMs: number;
   reportPath: string | null;
   rejectsPath: string | null;
