@@ -133,7 +133,7 @@ describe('ids and text values', () => {
     );
     const [o, cu] = await importFiles({
       'org.csv': `org_id,parent_id,level,name\n" ${org!.id}\t",${org!.parent} ,${org!.level},${org!.name}\n`,
-      'customers.csv': `customer_id,name,home_org_id\n  ${c!.id}  ,　${c!.name} ,${c!.org} \n`,
+      'customers.csv': `customer_id,name,home_org_id\n  ${c!.id}  ,\u3000${c!.name} ,${c!.org}\u00a0\n`,
     });
     expect(o).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
     expect(cu).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
@@ -151,13 +151,13 @@ describe('ids and text values', () => {
     const f = await importOne(
       'customers.csv',
       'customer_id,name,home_org_id\n' +
-        `C7700001​,甲,${c!.org}\n` +
-        `C77‌00002,乙,${c!.org}\n` +
-        `﻿C7700003,丙,${c!.org}\n` +
-        `C7700004‍,丁,${c!.org}\n` +
+        `C7700001\u200b,甲,${c!.org}\n` +
+        `C77\u200c00002,乙,${c!.org}\n` +
+        `\ufeffC7700003,丙,${c!.org}\n` +
+        `C7700004\u200d,丁,${c!.org}\n` +
         `C7700005,   ,${c!.org}\n` +
-        `C7700006,戊,${c!.org}⁠\n` +
-        `"C77\u000100007",己,${c!.org}\n`.replace('\\u0001', '') +
+        `C7700006,戊,${c!.org}\u2060\n` +
+        `"C77\u000100007",己,${c!.org}\n` +
         `C7700008,庚,${c!.org}\n`,
     );
     expect(f).toMatchObject({ status: 'loaded', loaded: 1, rejected: 7 });
@@ -196,7 +196,7 @@ describe('ids and text values', () => {
       HOLDINGS_HEADER +
         (await dayFile('2026-11-21', '2026-11-21')).join('\n') +
         `\n2026-11-21,${'C'.repeat(64)},A${'9'.repeat(64)},DD01,1,\n` +
-        `2026-11-21,${'C'.repeat(64)},A​1,DD01,1,\n` +
+        `2026-11-21,${'C'.repeat(64)},A\u200b1,DD01,1,\n` +
         `2026-11-21, ${'C'.repeat(64)} ,A7800001 ,DD01 , 1.5 ,\n`,
     );
     expect(h.status).toBe('loaded');
