@@ -97,8 +97,12 @@ describe('HoldingsRows', () => {
       '2026-11-20,C1,A1,DD01,8766.52,\n\n2026-11-20,"C,3","A""2\nx",TD01,7.5,2027-02-28\r\n2026-11-20,C2,账户,DD01,-0.00,""\n' +
       '2026-11-20,C9,A4,DD01,1,\n2026-11-20,C1,"A"5,DD01,1,\n2026-11-20,C1,A6,DD01,1\n2026-11-20,C2,A7,TD01,3.10,';
     const whole = run(body, '2026-11-20', 'binary');
-    expect(whole.rows.loaded).toBe(5);
-    expect(whole.rejects).toEqual([[7, 'customer_id', 'C9', 'unknown customer']]);
+    expect(whole.rows.loaded).toBe(4);
+    // (a line feed is a control character, which no id may hold)
+    expect(whole.rejects).toEqual([
+      [4, 'account_id', 'A"2\nx', 'invisible character U+000A in an id'],
+      [7, 'customer_id', 'C9', 'unknown customer'],
+    ]);
     expect(whole.structural).toEqual([[9, null, 'expected 6 columns, found 5']]);
     for (const size of [1, 2, 3, 5, 7, 16, 64]) {
       const r = run(body, '2026-11-20', 'binary', size);
