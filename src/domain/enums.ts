@@ -151,6 +151,7 @@ export const AUDIT_ACTIONS = [
   'notice_sent',
   'import_started',
   'batch_started',
+  'import_shrink_accepted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

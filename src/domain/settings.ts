@@ -105,6 +105,26 @@ const completeSettings = z
       /** achievement cut points in percent, descending: ≥120, 100–120, 80–100, 60–80, <60 */
       cutsPct: z.array(z.number().nonnegative()).length(4),
     }),
+    /** What `guanhu import` accepts (the daily file contract's configurable limits). Added after version 1. */
+    imports: z.object({
+      /**
+       * the largest single balance or amount a file row may hold, in fen; a larger one is a
+       * rejected row. At most 10^16 fen, so a customer's day AUM of many positions stays far
+       * from the bigint limit of the batch's sums.
+       */
+      positionCeilingFen: fenString.refine((v) => v > 0n && v <= 10n ** 16n, 'between 1 fen and 10^16 fen'),
+      /**
+       * A holdings file is the whole day: one much smaller than the latest earlier day is refused
+       * (unless the operator passes --accept-shrink). Refused when it holds fewer than
+       * `minCustomersPct`% of that day's customers, or when more than `maxRejectedPct`% of its rows
+       * and at least `minRejectedRows` rows are rejected.
+       */
+      shrink: z.object({
+        minCustomersPct: pct,
+        maxRejectedPct: z.number().min(0).max(100),
+        minRejectedRows: z.number().int().nonnegative(),
+      }),
+    }),
   })
   .superRefine((s, ctx) => {
     const f = s.tiers.floorsFen;
@@ -172,6 +192,10 @@ export const DEFAULT_SETTINGS_INPUT: SettingsInput = {
     regulatoryDays: { decision: 15, extended: 30 },
   },
   echelons: { cutsPct: [120, 100, 80, 60] },
+  imports: {
+    positionCeilingFen: yuan(1_000_000_000_000),
+    shrink: { minCustomersPct: 50, maxRejectedPct: 2, minRejectedRows: 100 },
+  },
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -213,5 +237,6 @@ export function settingsToJson(s: Settings): SettingsInput {
         private: f.private.toString(),
       },
     },
+    imports: { ...s.imports, positionCeilingFen: s.imports.positionCeilingFen.toString() },
   };
 }

@@ -51,6 +51,16 @@ export type AuditEvent = Base &
     | { action: 'notice_sent'; entityType: 'notice'; entityId: string; after: unknown }
     | { action: 'import_started'; entityType: 'import_job'; entityId: string; after: unknown }
     | { action: 'batch_started'; entityType: 'batch_job'; entityId: string; after: unknown }
+    | {
+        /** an operator loaded a holdings day much smaller than the day before (--accept-shrink) */
+        action: 'import_shrink_accepted';
+        entityType: 'import_file';
+        entityId: string;
+        reason: string;
+        before: unknown;
+        after: unknown;
+        runId: string;
+      }
   );
 
 // Every action of the domain list (src/domain/enums.ts, the SQL enum) has its event shape here;

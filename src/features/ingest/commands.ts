@@ -20,26 +20,35 @@ export function importCommand(): Command {
     .addOption(new Option('--date <date>', 'business date for undated file names (YYYY-MM-DD)').argParser(parseDate))
     .addOption(new Option('--encoding <encoding>', 'file encoding (default: detected)').choices(['utf8', 'gbk']))
     .option('--report-dir <dir>', 'where reports go (default <GUANHU_DATA_DIR>/imports/<run-id>/)')
-    .action(async (path: string, o: { date?: string; encoding?: 'utf8' | 'gbk'; reportDir?: string }) => {
-      const h = await openMigrated();
-      const progress = progressReporter();
-      try {
-        process.stderr.write(`importing ${path} into ${describeDb(h)}\n`);
-        // one import or batch at a time: a batch reading a day while its holdings are replaced
-        // would mix two files in one day's figures
-        const res = await h.withJobLock(PIPELINE_LOCK, () =>
-          importPath(h, path, { ...o, reportRoot: importReportRoot() }, (p) => progress.update(p)),
-        );
-        progress.stop();
-        for (const s of res.skipped) process.stderr.write(`warning: ${s}: not a contract file name, skipped\n`);
-        for (const f of res.files) process.stdout.write(`${summary(f)}\n`);
-        if (res.files.length === 0) process.stderr.write(`warning: no contract files in ${path}\n`);
-        process.exitCode = res.files.some((f) => f.status === 'failed') ? 1 : 0;
-      } finally {
-        progress.stop();
-        await h.close();
-      }
-    });
+    .option(
+      '--accept-shrink',
+      'load a holdings file even when it is much smaller than the previous day (audited with the figures)',
+    )
+    .action(
+      async (
+        path: string,
+        o: { date?: string; encoding?: 'utf8' | 'gbk'; reportDir?: string; acceptShrink?: boolean },
+      ) => {
+        const h = await openMigrated();
+        const progress = progressReporter();
+        try {
+          process.stderr.write(`importing ${path} into ${describeDb(h)}\n`);
+          // one import or batch at a time: a batch reading a day while its holdings are replaced
+          // would mix two files in one day's figures
+          const res = await h.withJobLock(PIPELINE_LOCK, () =>
+            importPath(h, path, { ...o, reportRoot: importReportRoot() }, (p) => progress.update(p)),
+          );
+          progress.stop();
+          for (const s of res.skipped) process.stderr.write(`warning: ${s}: not a contract file name, skipped\n`);
+          for (const f of res.files) process.stdout.write(`${summary(f)}\n`);
+          if (res.files.length === 0) process.stderr.write(`warning: no contract files in ${path}\n`);
+          process.exitCode = res.files.some((f) => f.status === 'failed') ? 1 : 0;
+        } finally {
+          progress.stop();
+          await h.close();
+        }
+      },
+    );
 }
 
 /** Reports live with the data they describe: <GUANHU_DATA_DIR>/imports. */

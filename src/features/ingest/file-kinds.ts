@@ -18,6 +18,7 @@ import {
   txnChannel,
   txnDirection,
 } from '../../platform/db/schema.js';
+import { ID_MAX, NAME_MAX, TEXT_MAX } from './value-rules.js';
 export const KINDS = importKind.enumValues;
 export type Kind = (typeof KINDS)[number];
 
@@ -42,6 +43,20 @@ export interface ColSpec {
   notEmpty: boolean;
   type: ColType;
   ref?: Ref;
+  /**
+   * the longest value in characters (contract: ids 64, names 200, other text 2,000), checked
+   * before anything sorts or indexes it: a 10 MiB id once failed the whole file's merge
+   */
+  maxLength?: number;
+  /** an id: one holding an invisible character (zero-width, format, control) is rejected */
+  id?: boolean;
+}
+
+/** Text limits by the contract's kind of value: `*_id` columns are ids, `name` a name, the rest free text. */
+function limits(name: string, type: ColType): Pick<ColSpec, 'maxLength' | 'id'> {
+  if (type.t !== 'text' && type.t !== 'list') return {};
+  if (name.endsWith('_id')) return { maxLength: ID_MAX, id: true };
+  return { maxLength: name === 'name' ? NAME_MAX : TEXT_MAX };
 }
 
 export interface KindSpec {
@@ -64,6 +79,7 @@ const req = (name: string, type: ColType = text, ref?: Ref): ColSpec => ({
   notEmpty: true,
   type,
   ref,
+  ...limits(name, type),
 });
 const opt = (name: string, type: ColType = text, ref?: Ref): ColSpec => ({
   name,
@@ -71,6 +87,7 @@ const opt = (name: string, type: ColType = text, ref?: Ref): ColSpec => ({
   notEmpty: false,
   type,
   ref,
+  ...limits(name, type),
 });
 const date: ColType = { t: 'date' };
 const ts: ColType = { t: 'timestamp' };
@@ -82,7 +99,7 @@ export const SPECS: Record<Kind, KindSpec> = {
     columns: [
       req('org_id'),
       // required column, empty for the root; the parent may come later in the same file
-      { name: 'parent_id', required: true, notEmpty: false, type: text },
+      { name: 'parent_id', required: true, notEmpty: false, type: text, ...limits('parent_id', text) },
       req('level', en(orgLevel)),
       req('name'),
     ],

@@ -40,6 +40,8 @@ export interface HoldingsLoadInput {
   date: string | null;
   day: string;
   rejects: string;
+  /** settings imports.positionCeilingFen: a larger balance is a rejected row */
+  ceilingFen: bigint;
   onBytes: (bytes: number) => void;
 }
 
@@ -114,6 +116,7 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
     keys,
     COPY_FORMAT,
   );
+  rows.ceilingFen = i.ceilingFen;
   scan.begin(rows);
   const batches = scanned(scan, chunks, more);
   try {

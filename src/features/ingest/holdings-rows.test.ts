@@ -8,10 +8,18 @@ const cols = { as_of_date: 0, customer_id: 1, account_id: 2, product_id: 3, bala
 const refs = { customers: IdSet.of(['C1', 'C2', 'C,3']), products: IdSet.of(['DD01', 'TD01']) };
 
 /** Splits `header + body` in chunks of `size` bytes with the rows checker as the splitter's sink. */
-function run(body: string, date: string | null = '2026-11-20', format: CopyFormat = 'csv', size = 1 << 20) {
+/** (the encoding tests write amounts up to the 16-digit limit: no ceiling unless a test sets one) */
+function run(
+  body: string,
+  date: string | null = '2026-11-20',
+  format: CopyFormat = 'csv',
+  size = 1 << 20,
+  ceilingFen = 10n ** 20n,
+) {
   const rejects: RowReject[] = [];
   const keys = new KeySeen();
   const rows = new HoldingsRows(6, cols, refs, date, (r) => rejects.push(r), keys, format);
+  rows.ceilingFen = ceilingFen;
   const s = new RecordSplitter(true, rows);
   const input = Buffer.from(`a,b,c,d,e,f\n${body}`);
   const parts: Buffer[] = [];
@@ -89,8 +97,12 @@ describe('HoldingsRows', () => {
       '2026-11-20,C1,A1,DD01,8766.52,\n\n2026-11-20,"C,3","A""2\nx",TD01,7.5,2027-02-28\r\n2026-11-20,C2,账户,DD01,-0.00,""\n' +
       '2026-11-20,C9,A4,DD01,1,\n2026-11-20,C1,"A"5,DD01,1,\n2026-11-20,C1,A6,DD01,1\n2026-11-20,C2,A7,TD01,3.10,';
     const whole = run(body, '2026-11-20', 'binary');
-    expect(whole.rows.loaded).toBe(5);
-    expect(whole.rejects).toEqual([[7, 'customer_id', 'C9', 'unknown customer']]);
+    expect(whole.rows.loaded).toBe(4);
+    // (a line feed is a control character, which no id may hold)
+    expect(whole.rejects).toEqual([
+      [4, 'account_id', 'A"2\nx', 'invisible character U+000A in an id'],
+      [7, 'customer_id', 'C9', 'unknown customer'],
+    ]);
     expect(whole.structural).toEqual([[9, null, 'expected 6 columns, found 5']]);
     for (const size of [1, 2, 3, 5, 7, 16, 64]) {
       const r = run(body, '2026-11-20', 'binary', size);
@@ -174,5 +186,30 @@ describe('IdSet', () => {
     const is = (k: number, v: string) => s.is(k, Buffer.from(v), 0, Buffer.byteLength(v));
     expect([at('C1'), at('C22'), at('客户'), at('C2')]).toEqual([0, 1, 2, -1]);
     expect([is(1, 'C22'), is(1, 'C1'), is(-1, 'C1'), is(3, 'C1')]).toEqual([true, false, false, false]);
+  });
+
+  it('rejects a balance above the ceiling, with the ceiling in yuan; one at it loads', () => {
+    const r = run(
+      '2026-11-20,C1,A1,DD01,1000000000000.00,\n2026-11-20,C1,A2,DD01,1000000000000.01,\n' +
+        '2026-11-20,C1,A3,DD01,9999999999999999.99,\n2026-11-20,C1,A4,DD01,2000.5,\n',
+      '2026-11-20',
+      'csv',
+      1 << 20,
+      100_000_000_000_000n,
+    );
+    const reason = 'balance above the ceiling of 1,000,000,000,000 yuan';
+    expect(r.rejects).toEqual([
+      [3, 'balance', '1000000000000.01', reason],
+      [4, 'balance', '9999999999999999.99', reason],
+    ]);
+    expect(r.out).toBe('C1,A1,DD01,100000000000000,,2\nC1,A4,DD01,200050,,5\n');
+    const small = run(
+      '2026-11-20,C1,A1,DD01,2000.5,\n2026-11-20,C1,A2,DD01,2000.51,\n',
+      '2026-11-20',
+      'csv',
+      1 << 20,
+      200050n,
+    );
+    expect(small.rejects).toEqual([[3, 'balance', '2000.51', 'balance above the ceiling of 2,000.50 yuan']]);
   });
 });

@@ -17,6 +17,9 @@ import { ImportFileError } from './import-error.js';
 import type { KeySeen } from './key-seen.js';
 import type { FieldRanges, RecordSink, SplitBatch } from './record-splitter.js';
 import { MONEY_INT_DIGITS, TOO_LARGE } from './sql-text.js';
+import { ceilingReason, overCeiling } from './ceiling.js';
+import { idProblem, trimEnd, trimStart } from './value-rules.js';
+import { DEFAULT_SETTINGS } from '../../domain/settings.js';
 
 export type CopyFormat = 'csv' | 'binary';
 
@@ -86,6 +89,8 @@ export class HoldingsRows implements RecordSink {
   // usually in the order the ids were loaded, so most rows compare bytes with it or with the next
   // id instead of hashing (a list of recent ids, objects and all, cost more than the lookups).
   private lastCustomer = -1;
+  /** the largest balance a row may hold, in fen (settings imports.positionCeilingFen) */
+  ceilingFen = DEFAULT_SETTINGS.imports.positionCeilingFen;
 
   constructor(
     fieldCount: number,
@@ -312,20 +317,35 @@ export class HoldingsRows implements RecordSink {
     const c = this.cols;
     const { starts, ends, bufs } = this;
     const empty = 'required value is empty';
+    // surrounding whitespace is trimmed off every value (the SQL path's trimStatement)
+    for (let f = 0; f < this.fields; f++) {
+      starts[f] = trimStart(bufs[f]!, starts[f]!, ends[f]!);
+      ends[f] = trimEnd(bufs[f]!, starts[f]!, ends[f]!);
+    }
     // column checks, in contract column order
     const a = c.as_of_date;
     if (ends[a] === starts[a]) return ['as_of_date', empty, a];
     if (!sameBytes(bufs[a]!, starts[a]!, ends[a]!, this.dateBytes!))
       return ['as_of_date', `as_of_date is not the file's business date ${this.date}`, a];
-    if (ends[c.customer_id] === starts[c.customer_id]) return ['customer_id', empty, c.customer_id];
-    if (ends[c.account_id] === starts[c.account_id]) return ['account_id', empty, c.account_id];
-    if (ends[c.product_id] === starts[c.product_id]) return ['product_id', empty, c.product_id];
+    // ids: required, at most 64 characters, no invisible character
+    const cu = c.customer_id;
+    if (ends[cu] === starts[cu]) return ['customer_id', empty, cu];
+    let bad = idProblem(bufs[cu]!, starts[cu]!, ends[cu]!);
+    if (bad) return ['customer_id', bad, cu];
+    const ac = c.account_id;
+    if (ends[ac] === starts[ac]) return ['account_id', empty, ac];
+    if ((bad = idProblem(bufs[ac]!, starts[ac]!, ends[ac]!))) return ['account_id', bad, ac];
+    const pr = c.product_id;
+    if (ends[pr] === starts[pr]) return ['product_id', empty, pr];
+    if ((bad = idProblem(bufs[pr]!, starts[pr]!, ends[pr]!))) return ['product_id', bad, pr];
     const m = c.balance;
     if (ends[m] === starts[m]) return ['balance', empty, m];
     const money = moneyKind(bufs[m]!, starts[m]!, ends[m]!);
     if (money === 0) return ['balance', 'not an amount with at most 2 decimals', m];
     if (money === 3) return ['balance', TOO_LARGE, m];
     if (money === 2) return ['balance', 'must not be negative', m];
+    if (overCeiling(bufs[m]!, starts[m]!, ends[m]!, this.ceilingFen))
+      return ['balance', ceilingReason('balance', this.ceilingFen), m];
     const d = c.maturity_date;
     if (d >= 0 && ends[d] !== starts[d] && !dateOk(bufs[d]!, starts[d]!, ends[d]!))
       return ['maturity_date', 'not a real date YYYY-MM-DD', d];

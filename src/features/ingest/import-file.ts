@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { query } from '../../platform/db/query.js';
 import type { AppDb, DbHandle } from '../../platform/db/client.js';
 import { detectEncoding } from './detect-encoding.js';
 import { isRealDate, type NamedFile } from './file-name.js';
@@ -19,11 +20,14 @@ import { SPECS } from './file-kinds.js';
 import { loadHoldingsDay } from './holdings-load.js';
 import { indexHoldingsDay } from './merge-holdings.js';
 import { mergeFile } from './merge-file.js';
+import { leftStaffStatement } from './merge-relationships.js';
+import { holdingsShrink, refusal } from './holdings-shrink.js';
+import { writeAudit } from '../../platform/audit.js';
 import type { RecordSplitter } from './record-splitter.js';
 import { rememberRejectedKeys, topReasons, type RejectedKeys } from './reject-summary.js';
 import { alreadyLoaded, recordFile } from './record-import.js';
 import { stageTables, type Staged } from './staged-rows.js';
-import type { FileResult, ImportOptions, ImportProgress } from './types.js';
+import type { FileResult, ImportOptions, ImportProgress, ImportRules } from './types.js';
 import { countRows, validateStaged } from './validate-staged.js';
 import { reportPaths, writeRejects, writeReport } from './write-report.js';
 
@@ -35,6 +39,7 @@ export interface FileContext {
   index: number;
   reportDir: string;
   opts: ImportOptions;
+  rules: ImportRules;
   size: number;
   onProgress: (p: ImportProgress) => void;
   /** rows rejected by earlier files of this import, by kind and key */
@@ -55,6 +60,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     read: 0,
     loaded: 0,
     rejected: 0,
+    rejectsLeftOut: 0,
     durationMs: 0,
     ...reportPaths(ctx.reportDir, file),
     message: null,
@@ -90,6 +96,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
         date: f.businessDate,
         day: t.day,
         rejects: t.rejects,
+        ceilingFen: ctx.rules.positionCeilingFen,
         onBytes,
       });
       lap('stage');
@@ -128,7 +135,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       f.checksum = stage.read.checksum!;
       staged.businessDate = f.businessDate;
       finish = async () => {
-        const n = await validateStaged(h, staged, stage.read.splitter);
+        const n = await validateStaged(h, staged, stage.read.splitter, ctx.rules);
         lap('validate');
         return n;
       };
@@ -155,6 +162,14 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       );
     f.rejected = await finish();
     f.loaded = f.read - f.rejected;
+    // the rejects file keeps the first rows that could not be split (memory stays bounded): say how many it leaves out
+    const splitter = holdingsSplit ?? otherSplit;
+    f.rejectsLeftOut = splitter?.rejectedBeyondCap ?? 0;
+    if (f.rejectsLeftOut)
+      f.warnings.push(
+        `${f.rejectsLeftOut} more rejected ${f.rejectsLeftOut === 1 ? 'row is' : 'rows are'} not in the rejects file ` +
+          `(it lists the first ${splitter!.rejects.length.toLocaleString('en-US')} rows that could not be split)`,
+      );
     if (f.rejected) {
       f.topReasons = await topReasons(h.db, f.kind, t.rejects, ctx.rejectedKeys);
       if (f.kind !== 'holdings') await rememberRejectedKeys(h.db, f.kind, file, t.stage, t.rejects, ctx.rejectedKeys);
@@ -164,10 +179,35 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     if (f.kind === 'holdings' && f.read > 0 && f.loaded === 0) {
       throw new ImportFileError(`all ${f.read} rows were rejected; the day's holdings were kept as they were`);
     }
+    if (f.kind === 'relationships') {
+      const [l] = await query<{ n: number; staff: string | null }>(h.db, sql.raw(leftStaffStatement(staged)));
+      if (l && l.n > 0)
+        f.warnings.push(
+          `${l.n} ${l.n === 1 ? 'relationship names' : 'relationships name'} staff who have left (${l.staff}): ` +
+            `loaded as ended, so ${l.n === 1 ? 'that customer needs' : 'those customers need'} an RM`,
+        );
+    }
+    // ... and one much smaller than the latest earlier day is refused unless the operator means it
+    const shrink =
+      f.kind === 'holdings'
+        ? await holdingsShrink(h.db, file, f.businessDate!, t.day, f.read, f.rejected, ctx.rules.shrink)
+        : null;
+    if (shrink && !ctx.opts.acceptShrink) throw new ImportFileError(refusal(shrink));
+    if (shrink) f.warnings.push(`${shrink.why}: loaded anyway (--accept-shrink)`);
     f.status = 'loaded';
     await h.db.transaction(async (txDb) => {
       const tx = txDb as unknown as AppDb;
       await mergeFile(tx, staged, t.day);
+      if (shrink)
+        await writeAudit(tx, {
+          action: 'import_shrink_accepted',
+          entityType: 'import_file',
+          entityId: file,
+          reason: `${shrink.why}: loaded with --accept-shrink`,
+          before: { date: shrink.figures.previousDate, customers: shrink.figures.previousCustomers },
+          after: shrink.figures,
+          runId: ctx.runId,
+        });
       lap('merge');
       f.durationMs = elapsed();
       await recordFile(tx, ctx.runId, f);

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '../../platform/db/client.js';
 import { query } from '../../platform/db/query.js';
+import { loadSettings } from '../../platform/settings-store.js';
 import { compareFiles, parseFileName, type NamedFile } from './file-name.js';
 import { importFile } from './import-file.js';
 import type { RejectedKeys } from './reject-summary.js';
@@ -26,10 +27,21 @@ export async function importPath(
   mkdirSync(reportDir, { recursive: true });
   await dropLeftovers(h);
   const result: ImportResult = { runId, reportDir, files: [], skipped };
+  // the limits in force (ceiling on a position, holdings shrink) for the whole run
+  const rules = (await loadSettings(h.db)).value.imports;
   let index = 0;
   const rejectedKeys: RejectedKeys = new Map();
   for (const f of files) {
-    const ctx = { runId, index: index++, reportDir, opts, size: statSync(f.path).size, onProgress, rejectedKeys };
+    const ctx = {
+      runId,
+      index: index++,
+      reportDir,
+      opts,
+      rules,
+      size: statSync(f.path).size,
+      onProgress,
+      rejectedKeys,
+    };
     const done = await importFile(h, ctx, f.path, f);
     result.files.push(done);
     await opts.onFile?.(done);

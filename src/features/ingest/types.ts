@@ -2,6 +2,10 @@
 import type { Encoding } from './detect-encoding.js';
 import type { Kind } from './file-kinds.js';
 import type { ReasonCount } from './reject-summary.js';
+import type { Settings } from '../../domain/settings.js';
+
+/** The bank's import limits in force for a run (settings `imports`). */
+export type ImportRules = Settings['imports'];
 
 export interface ImportOptions {
   /** business date for undated file names (dated names keep their own) */
@@ -14,6 +18,11 @@ export interface ImportOptions {
   reportRoot?: string;
   /** called as each file finishes (its import_files row is written), for progress screens */
   onFile?: (file: FileResult) => void | Promise<void>;
+  /**
+   * load a holdings file even when it is much smaller than the latest earlier day (the operator
+   * means it: `--accept-shrink`); audited with the figures
+   */
+  acceptShrink?: boolean;
   /** test seam: runs inside a file's merge transaction just before commit */
   beforeCommit?: (file: FileResult) => void | Promise<void>;
 }
@@ -31,6 +40,8 @@ export interface FileResult {
   read: number;
   loaded: number;
   rejected: number;
+  /** rejected rows the rejects file does not list (beyond its cap on rows that could not be split) */
+  rejectsLeftOut: number;
   durationMs: number;
   reportPath: string | null;
   rejectsPath: string | null;

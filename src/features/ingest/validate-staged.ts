@@ -11,14 +11,23 @@ import { query } from '../../platform/db/query.js';
 import { orgUnreachableStatement } from './merge-org.js';
 import type { RecordSplitter } from './record-splitter.js';
 import type { Staged } from './staged-rows.js';
-import { rejectStatement } from './validate-sql.js';
+import type { ImportRules } from './types.js';
+import { rejectStatement, trimStatement } from './validate-sql.js';
 
-export async function validateStaged(h: DbHandle, s: Staged, splitter: RecordSplitter): Promise<number> {
+export async function validateStaged(
+  h: DbHandle,
+  s: Staged,
+  splitter: RecordSplitter,
+  rules: ImportRules,
+): Promise<number> {
   const statement = rejectStatement(s.spec, s.present, s.stage, s.rejects, {
     date: s.businessDate,
     unlogged: h.kind === 'postgres',
+    ceilingFen: rules.positionCeilingFen,
   });
   await h.db.execute(sql.raw(`DROP TABLE IF EXISTS ${s.rejects}`));
+  const trim = trimStatement(s.spec, s.present, s.stage);
+  if (trim) await h.db.execute(sql.raw(trim));
   await h.db.transaction(async (tx) => {
     // The duplicate-key window sorts the whole file: give it memory so it sorts in RAM.
     // JIT compiling this wide CASE costs more (≈2 s) than it saves.

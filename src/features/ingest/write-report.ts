@@ -39,6 +39,7 @@ export async function writeReport(f: FileResult): Promise<void> {
     rowsRead: f.read,
     rowsLoaded: f.loaded,
     rowsRejected: f.rejected,
+    rejectsLeftOut: f.rejectsLeftOut,
     durationMs: f.durationMs,
     phasesMs: f.phasesMs,
     rejectsFile: f.rejectsPath,

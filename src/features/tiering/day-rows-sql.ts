@@ -27,6 +27,14 @@ export const previousTierSql = (date: string): SQL => sql`
   FROM tier_history WHERE changed_on < ${date}::date
   ORDER BY customer_id, changed_on DESC, id DESC`;
 
+/**
+ * A customer's day AUM is summed in numeric and held at most at this (10^15 yuan), so that the
+ * bigint columns and the month's accumulation (≤ 31 × AUM) cannot overflow whatever the file
+ * held: one customer's overflow used to fail the night for the whole bank. Positions are capped
+ * at import (settings imports.positionCeilingFen), so only an absurd number of them reaches it.
+ */
+export const MAX_DAY_AUM_FEN = 10n ** 17n;
+
 export interface DayRowsOptions {
   /** D−1 has its customer_aum_daily partition (required from the 2nd of a month, but see baseline) */
   previousDay: boolean;
@@ -69,7 +77,7 @@ export function dayRowsSql(date: string, tiers: Settings['tiers'], o: DayRowsOpt
            ${o.previousDay ? sql`p.tier AS prev, p.band AS prev_band` : sql`t.tier AS prev, NULL::tier AS prev_band`}
            ${withMonths ? sql`, m.n, m.hi` : sql``}
     FROM customers c
-    LEFT JOIN (SELECT customer_id, sum(balance_fen)::bigint AS aum FROM ${sql.raw(partitionName('holdings', date))}
+    LEFT JOIN (SELECT customer_id, least(sum(balance_fen), ${sql.raw(MAX_DAY_AUM_FEN.toString())})::bigint AS aum FROM ${sql.raw(partitionName('holdings', date))}
                WHERE ${rangeSql(sql`customer_id`, o.range)} GROUP BY customer_id) h ON h.customer_id = c.customer_id
     ${
       o.previousDay

@@ -18,7 +18,9 @@ export async function summariseOrgTiers(db: AppDb, date: string): Promise<{ rows
     await t.execute(sql`DELETE FROM org_tier_daily WHERE as_of_date = ${date}::date`);
     const res = await t.execute(sql`
       INSERT INTO org_tier_daily (as_of_date, org_id, tier, customers, aum_fen, near_threshold, upgrades, downgrades)
-      SELECT ${date}::date, d.home_org_id, d.tier, count(*)::int, sum(d.aum_fen)::bigint,
+      SELECT ${date}::date, d.home_org_id, d.tier, count(*)::int,
+             -- summed in numeric, held at the bigint limit: a sum can never fail the night
+             least(sum(d.aum_fen), 9223372036854775807)::bigint,
              count(*) FILTER (WHERE d.band IS NOT NULL)::int,
              coalesce(sum(m.up), 0)::int, coalesce(sum(m.down), 0)::int
       FROM ${sql.raw(day)} d

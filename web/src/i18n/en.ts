@@ -112,6 +112,7 @@ const en: DeepString<Resources> = {
     notice_sent: 'Notice sent',
     import_started: 'Import started',
     batch_started: 'Batch started',
+    import_shrink_accepted: 'Shrunken day accepted',
   },
   errors: {
     BAD_REQUEST: 'The request was not valid. Reload the page and try again.',

@@ -103,6 +103,7 @@ const zhCN = {
     notice_sent: '发送通知',
     import_started: '开始导入',
     batch_started: '开始批处理',
+    import_shrink_accepted: '确认缩量导入',
   },
   errors: {
     BAD_REQUEST: '请求无效，请刷新页面后重试。',
