@@ -7,8 +7,10 @@
  *   npx tsx bench/kill9.ts [kills per case, default 10]
  *
  * and it writes bench/results/kill9.json (machine, date, every kill's moment and outcome).
- * Compared: every column of every business table but timestamps and generated ids (two runs of
- * the same work differ only in when they wrote); bookkeeping tables (runs, audit, sessions) not.
+ * Compared: the distinct rows of every business table, every column but timestamps and generated
+ * ids (two runs of the same work differ only in when they wrote; relationships keep history, and
+ * switching A → B → A → B ends the same relationships again as identical rows); bookkeeping tables
+ * (runs, audit, sessions) not.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -99,7 +101,7 @@ async function hashes(db: Db): Promise<Record<string, string>> {
       const [r] = await query<{ h: string }>(
         h.db,
         sql.raw(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h
-                 FROM (SELECT ${cols.join(', ')} FROM "${t}") x`),
+                 FROM (SELECT DISTINCT ${cols.join(', ')} FROM "${t}") x`),
       );
       out[t] = r!.h;
     }
