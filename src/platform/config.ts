@@ -38,6 +38,8 @@ export interface AppConfig {
    * LISTEN connection being re-opened); live delivery does not wait for it
    */
   pushPollMs: number;
+  /** most rows one customer-list export may hold; a larger list is refused (narrow the filters) */
+  exportMaxRows: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.GUANHU_SECURE_COOKIES === '1',
     batchWorkers: positiveInt('GUANHU_BATCH_WORKERS', env.GUANHU_BATCH_WORKERS ?? '2'),
     pushPollMs: positiveInt('GUANHU_PUSH_POLL_MS', env.GUANHU_PUSH_POLL_MS ?? '3000'),
+    exportMaxRows: positiveInt('GUANHU_EXPORT_MAX_ROWS', env.GUANHU_EXPORT_MAX_ROWS ?? '20000'),
   };
 }
 
