@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { query } from '../../src/platform/db/query.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { modules } from '../../src/modules.js';
 import { loginAs, seededBank, type TestBank } from '../support/app.js';
 
 let bank: TestBank;
@@ -233,6 +237,82 @@ describe('sorting', () => {
   it('refuses a column outside the whitelist', async () => {
     expect((await get('hq01', '/api/customers?sort=phone')).statusCode).toBe(400);
     expect((await get('hq01', '/api/customers?sort=aum&order=sideways')).statusCode).toBe(400);
+  });
+});
+
+describe('export', () => {
+  const sheet = async (payload: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(payload as unknown as ArrayBuffer);
+    return wb.worksheets[0]!;
+  };
+
+  it("exports the list's filter and order to xlsx, masked, and audits it", async () => {
+    const qs = 'managed=false&sort=aum&order=desc';
+    const list = (await get('ob01', `/api/customers?${qs}&pageSize=200`)).json();
+    expect(list.total).toBeGreaterThan(0);
+    const r = await get('ob01', `/api/customers/export?${qs}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    expect(String(r.headers['content-disposition'])).toMatch(
+      /^attachment; filename="customers-2026-11-20\.xlsx"; filename\*=UTF-8''%E5%AE%A2%E6%88%B7%E6%B8%85%E5%8D%95_/,
+    );
+    const ws = await sheet(r.rawPayload);
+    expect(ws.getCell(2, 2).value).toBe('客户号');
+    expect(ws.rowCount - 2).toBe(list.total);
+    const ids = [] as string[];
+    for (let i = 3; i <= ws.rowCount; i++) ids.push(String(ws.getCell(i, 2).value));
+    expect(ids).toEqual(list.items.map((c: { customerId: string }) => c.customerId));
+    const real = new Map(
+      (
+        await query<{ customer_id: string; name: string; phone: string | null }>(
+          bank.ctx.db,
+          sql`SELECT customer_id, name, phone FROM customers WHERE home_org_id = 'OT0001'`,
+        )
+      ).map((c) => [c.customer_id, c]),
+    );
+    for (let i = 3; i <= ws.rowCount; i++) {
+      const c = real.get(String(ws.getCell(i, 2).value))!;
+      const name = String(ws.getCell(i, 3).value);
+      const phone = String(ws.getCell(i, 4).value ?? '');
+      expect(name).toContain('*');
+      expect(name).not.toBe(c.name);
+      if (c.phone) {
+        expect(phone).toMatch(/^\d{3}\*+\d{4}$/);
+        expect(phone).not.toBe(c.phone);
+      }
+      expect(ws.getCell(i, 5).value).not.toBe('大众客户');
+    }
+    const [audit] = await query<{ entity_type: string; entity_id: string; actor: string; after: { rows: number } }>(
+      bank.ctx.db,
+      sql`SELECT entity_type, entity_id, actor_staff_id AS actor, after FROM audit_log
+          WHERE action = 'export' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toMatchObject({ entity_type: 'customer_list', after: { rows: list.total } });
+    expect(audit!.entity_id).toContain('managed=false');
+  });
+
+  it('refuses a list longer than the configured limit with a clear error, and an RM', async () => {
+    const small = await buildApp(bank.ctx, { ...loadConfig({}), exportMaxRows: 5 }, modules);
+    await small.ready();
+    try {
+      const audits = await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export'`);
+      const r = await small.inject({ method: 'GET', url: '/api/customers/export', headers: { cookie: cookies.ob01! } });
+      expect(r.statusCode).toBe(422);
+      expect(r.json()).toMatchObject({ code: 'EXPORT_TOO_LARGE', details: { limit: 5 } });
+      expect(r.json().details.rows).toBeGreaterThan(5);
+      const ok = await small.inject({
+        method: 'GET',
+        url: '/api/customers/export?q=C00000012',
+        headers: { cookie: cookies.hq01! },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect((await sheet(ok.rawPayload)).rowCount).toBe(3);
+      expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export'`)).toBe(audits + 1);
+    } finally {
+      await small.close();
+    }
+    expect((await get('rm0001', '/api/customers/export')).statusCode).toBe(403);
   });
 });
 
