@@ -375,6 +375,15 @@ const en: DeepString<Resources> = {
     emptyFiles: 'No imports yet',
     emptyRuns: 'No batch runs yet',
   },
+  customerList: {
+    export: 'Export',
+    exportTooLarge:
+      'The list has {{rows}} customers, more than the export limit of {{limit}}: narrow the filters and export again',
+    exportFailed: 'The export failed; please try again',
+    eligible: 'Eligible (all)',
+    sortBy: 'Sort',
+    order: { asc: 'ascending', desc: 'descending' },
+  },
 };
 
 export default en;

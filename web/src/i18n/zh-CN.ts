@@ -383,6 +383,14 @@ const zhCN = {
     emptyFiles: '暂无导入记录',
     emptyRuns: '暂无批处理记录',
   },
+  customerList: {
+    export: '导出',
+    exportTooLarge: '清单共 {{rows}} 户，超过导出上限 {{limit}} 户，请缩小筛选范围后再导出',
+    exportFailed: '导出失败，请稍后重试',
+    eligible: '应管户（全部）',
+    sortBy: '排序',
+    order: { asc: '升序', desc: '降序' },
+  },
 };
 
 /**

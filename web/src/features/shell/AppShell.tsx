@@ -65,21 +65,35 @@ export default function AppShell() {
     document.title = pageTitle ? `${pageTitle} · ${t('app.name')}` : t('app.fullName');
   }, [pageTitle, t]);
 
+  // Head office's org is called what its role is (总行): the org is shown once, not twice.
+  const roleLabel = t(`role.${me.role}`);
+  const showOrg = !isMobile && me.orgName.trim() !== roleLabel;
+
   const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   const userBlock = (
-    <div className="gh-user" data-testid="current-user" title={`${me.name} · ${t(`role.${me.role}`)} · ${me.orgName}`}>
+    <div
+      className="gh-user"
+      data-testid="current-user"
+      title={
+        me.orgName.trim() !== roleLabel ? `${me.name} · ${roleLabel} · ${me.orgName}` : `${me.name} · ${roleLabel}`
+      }
+    >
       <span className="gh-user-name">{me.name}</span>
       <span className="gh-user-sep" aria-hidden>
         {' · '}
       </span>
-      <span className="gh-user-role">{t(`role.${me.role}`)}</span>
+      <span className="gh-user-role">{roleLabel}</span>
     </div>
   );
 
   const headerRight = (
     <div className="gh-header-right">
-      {!isMobile && <span className="gh-org-name">{me.orgName}</span>}
+      {showOrg && (
+        <span className="gh-org-name" data-testid="header-org">
+          {me.orgName}
+        </span>
+      )}
       <NotificationBell />
       {userBlock}
       <LangSwitch dark />
