@@ -1,7 +1,7 @@
-import { EllipsisOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Tooltip } from 'antd';
+import { EllipsisOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../api/hooks';
@@ -18,6 +18,24 @@ interface NavItem {
   path: string;
   icon: ReactNode;
   label: string;
+}
+
+/**
+ * Below antd's `lg` (992 px: a PAD in portrait, a narrow window) a 200 px side menu would squeeze
+ * the tables and a 64 px one shows icons nobody can read, so the menu, with its labels, opens in a
+ * drawer from the header instead.
+ */
+const NARROW = '(max-width: 991.98px)';
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const mql = window.matchMedia(NARROW);
+      mql.addEventListener('change', cb);
+      return () => mql.removeEventListener('change', cb);
+    },
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
 }
 
 /** A phone tab bar holds this many entries; beyond it the rest go under "more". */
@@ -55,12 +73,16 @@ export default function AppShell() {
   const me = useCurrentUser();
   const { t } = useTranslation();
   const isMobile = useIsMobile();
+  const narrow = useNarrow();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
   const items = useNavItems(me);
   const current = selectedKey(location.pathname, items);
   const pageTitle = items.find((it) => it.key === current)?.label;
+  // A menu entry was followed (or the page changed otherwise): the drawer has done its job.
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.name')}` : t('app.fullName');
   }, [pageTitle, t]);
@@ -172,20 +194,61 @@ export default function AppShell() {
     );
   }
 
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[current]}
+      items={items.map((it) => ({ key: it.key, icon: it.icon, label: <Link to={it.path}>{it.label}</Link> }))}
+    />
+  );
+
+  if (narrow) {
+    return (
+      <Layout className="gh-app gh-app-narrow">
+        <Layout.Header className="gh-header">
+          <div className="gh-header-left">
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-drawer-open"
+              style={{ color: 'rgba(255,255,255,0.88)' }}
+            />
+            <Brand compact />
+          </div>
+          {headerRight}
+        </Layout.Header>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          className="gh-nav-drawer"
+          styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+        >
+          <div className="gh-sider-brand">
+            <Brand />
+          </div>
+          {menu}
+        </Drawer>
+        {content}
+      </Layout>
+    );
+  }
+
   return (
     <Layout className="gh-app">
-      <Layout.Sider breakpoint="xl" collapsible collapsedWidth={64} width={200} theme="dark" className="gh-sider">
+      <Layout.Sider collapsible collapsedWidth={64} width={200} theme="dark" className="gh-sider">
         <div className="gh-sider-brand">
           <Brand />
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[current]}
-          items={items.map((it) => ({ key: it.key, icon: it.icon, label: <Link to={it.path}>{it.label}</Link> }))}
-        />
+        {menu}
       </Layout.Sider>
-      <Layout>
+      <Layout className="gh-main">
         <Layout.Header className="gh-header">
           <div />
           {headerRight}
