@@ -74,15 +74,16 @@ export default function AppShell() {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const narrow = useNarrow();
-  const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
+  // The drawer belongs to the page it was opened on: following a menu entry closes it.
+  const [drawerOn, setDrawerOn] = useState<string | null>(null);
+  const drawerOpen = drawerOn === location.pathname;
+  const setDrawerOpen = (open: boolean) => setDrawerOn(open ? location.pathname : null);
   const navigate = useNavigate();
   const logout = useLogout();
   const items = useNavItems(me);
   const current = selectedKey(location.pathname, items);
   const pageTitle = items.find((it) => it.key === current)?.label;
-  // A menu entry was followed (or the page changed otherwise): the drawer has done its job.
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.name')}` : t('app.fullName');
   }, [pageTitle, t]);
