@@ -6,7 +6,8 @@ import type { OrgNode } from '../../api/types';
 /**
  * Stacked bars per child unit: eligible but unmanaged at the bottom in warning red (a few dozen
  * next to thousands of mass customers would vanish at the top of the stack), then managed, then
- * the rest (mass) in pale grey.
+ * the rest (mass) in pale grey — off until its legend entry is clicked, so the axis is scaled to
+ * the customers who need an RM.
  */
 export const UNMANAGED_COLOR = '#d4380d';
 export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) {
@@ -16,7 +17,7 @@ export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) 
   const option = {
     color: [UNMANAGED_COLOR, '#1f4e9c', '#c9d3e3'],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, textStyle: { fontSize: 12 } },
+    legend: { top: 0, textStyle: { fontSize: 12 }, selected: { [t('tier.mass')]: false } },
     grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -31,7 +32,7 @@ export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) 
         stack: 'c',
         barMaxWidth: 36,
         // at least a few pixels for any unmanaged customer; nothing drawn for none
-        barMinHeight: 4,
+        barMinHeight: 6,
         data: rows.map((n) => (n.eligible > n.managed ? n.eligible - n.managed : '-')),
       },
       { name: t('org.managed'), type: 'bar', stack: 'c', data: rows.map((n) => n.managed) },
