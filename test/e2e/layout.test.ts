@@ -41,7 +41,7 @@ const overflow = (page: Page) =>
   });
 
 async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForSelector('.gh-page, [data-testid="not-found"]', { timeout: 20_000 });
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active'), null, {
     timeout: 15_000,
   });
@@ -101,6 +101,6 @@ describe('layouts at 375, 768, 1024 and 1440 px', () => {
       }
       expect(failures).toEqual([]);
     },
-    300_000,
+    600_000,
   );
 });
