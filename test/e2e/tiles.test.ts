@@ -140,6 +140,7 @@ describe('org page and header', () => {
 
     const hq = await loginPage(e, 'hq01', DESK);
     expect((await hq.locator('.gh-header').innerText()).split('总行')).toHaveLength(2);
+    expect((await hq.locator('[data-testid="greeting-role"]').innerText()).trim()).toBe('总行');
     await hq.context().close();
 
     const ob = await loginPage(e, 'ob01', DESK);
