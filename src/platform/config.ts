@@ -40,6 +40,8 @@ export interface AppConfig {
   pushPollMs: number;
   /** the largest file an admin may upload from the web for import, in bytes */
   uploadMaxBytes: number;
+  /** most rows one customer-list export may hold; a larger list is refused (narrow the filters) */
+  exportMaxRows: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchWorkers: positiveInt('GUANHU_BATCH_WORKERS', env.GUANHU_BATCH_WORKERS ?? '2'),
     pushPollMs: positiveInt('GUANHU_PUSH_POLL_MS', env.GUANHU_PUSH_POLL_MS ?? '3000'),
     uploadMaxBytes: positiveInt('GUANHU_UPLOAD_MAX_MB', env.GUANHU_UPLOAD_MAX_MB ?? '1024') * 1024 * 1024,
+    exportMaxRows: positiveInt('GUANHU_EXPORT_MAX_ROWS', env.GUANHU_EXPORT_MAX_ROWS ?? '20000'),
   };
 }
 

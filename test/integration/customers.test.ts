@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { query } from '../../src/platform/db/query.js';
+import { buildApp } from '../../src/platform/http/app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { modules } from '../../src/modules.js';
 import { loginAs, seededBank, type TestBank } from '../support/app.js';
 
 let bank: TestBank;
@@ -138,6 +142,182 @@ describe('customer list', () => {
   });
 });
 
+describe('stewardship filters', () => {
+  it('managed=false is the eligible tiers without an open primary RM, on the cached and the SQL path', async () => {
+    const expected = await count(
+      sql`SELECT count(*)::int AS n FROM customers c WHERE c.home_org_id = 'OT0001' AND c.tier <> 'mass'
+          AND NOT EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL)`,
+    );
+    const allUnassigned = await count(
+      sql`SELECT count(*)::int AS n FROM customers c WHERE c.home_org_id = 'OT0001'
+          AND NOT EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL)`,
+    );
+    expect(allUnassigned).toBeGreaterThan(expected); // mass customers without an RM exist, and are left out
+    const r = (await get('ob01', '/api/customers?managed=false&pageSize=200')).json();
+    expect(r.total).toBe(expected);
+    expect(r.items).toHaveLength(Math.min(200, expected));
+    expect(r.items.every((c: { tier: string; rmId: string | null }) => c.tier !== 'mass' && c.rmId === null)).toBe(
+      true,
+    );
+    // With a search the total is counted in SQL instead of from the cached groups: the same rule.
+    const first = r.items[0].customerId as string;
+    const searched = (await get('ob01', `/api/customers?managed=false&q=${first}`)).json();
+    expect(searched.total).toBe(1);
+    const [massNoRm] = await query<{ customer_id: string }>(
+      bank.ctx.db,
+      sql`SELECT c.customer_id FROM customers c WHERE c.home_org_id = 'OT0001' AND c.tier = 'mass'
+          AND NOT EXISTS (SELECT 1 FROM relationships r WHERE r.customer_id = c.customer_id AND r.ended_on IS NULL)
+          ORDER BY c.customer_id LIMIT 1`,
+    );
+    expect((await get('ob01', `/api/customers?managed=false&q=${massNoRm!.customer_id}`)).json().total).toBe(0);
+  });
+
+  it('every home figure has a list filter with exactly its count, for each manager', async () => {
+    for (const u of ['hq01', 'ob01', 'lm0001']) {
+      const sum = (await get(u, '/api/customers/summary')).json();
+      const total = async (qs: string) => (await get(u, `/api/customers?pageSize=1${qs}`)).json().total as number;
+      expect(await total('')).toBe(sum.customers);
+      expect(await total('&eligible=true')).toBe(sum.eligible);
+      expect(await total('&managed=true')).toBe(sum.managed);
+      expect(await total('&managed=false')).toBe(sum.unmanaged);
+      for (const t of sum.tiers) expect(await total(`&tier=${t.tier}`)).toBe(t.customers);
+      for (const b of sum.bands) expect(await total(`&band=${b.band}`)).toBe(b.customers);
+    }
+  });
+});
+
+describe('sorting', () => {
+  const fen = (yuan: string) => BigInt(yuan.replace('.', ''));
+
+  it('sort=aum&order=desc returns rows in descending latest AUM, ties by customer number, across pages', async () => {
+    const p1 = (await get('hq01', '/api/customers?sort=aum&order=desc&pageSize=100')).json();
+    const p2 = (await get('hq01', '/api/customers?sort=aum&order=desc&pageSize=100&page=2')).json();
+    const rows = [...p1.items, ...p2.items] as { customerId: string; aum: string }[];
+    expect(rows).toHaveLength(200);
+    for (let i = 1; i < rows.length; i++) {
+      const a = fen(rows[i - 1]!.aum);
+      const b = fen(rows[i]!.aum);
+      expect(a >= b).toBe(true);
+      if (a === b) expect(rows[i - 1]!.customerId < rows[i]!.customerId).toBe(true);
+    }
+    // It is the latest AUM, not the month average the default order uses.
+    const [top] = await query<{ customer_id: string }>(
+      bank.ctx.db,
+      sql`SELECT customer_id FROM customer_aum_daily WHERE as_of_date = '2026-11-20' ORDER BY aum_fen DESC, customer_id LIMIT 1`,
+    );
+    expect(rows[0]!.customerId).toBe(top!.customer_id);
+  });
+
+  it('sorts ascending by AUM, by customer number, by name, by tier and by RM', async () => {
+    const list = async (qs: string) =>
+      (await get('ob01', `/api/customers?pageSize=200&${qs}`)).json().items as {
+        customerId: string;
+        aum: string;
+        tier: string;
+        rmName: string | null;
+      }[];
+    const asc = await list('sort=aum&order=asc');
+    for (let i = 1; i < asc.length; i++) expect(fen(asc[i - 1]!.aum) <= fen(asc[i]!.aum)).toBe(true);
+    const ids = (await list('sort=customerId&order=desc')).map((r) => r.customerId);
+    expect(ids).toEqual([...ids].sort().reverse());
+    const tiers = (await list('sort=tier')).map((r) =>
+      ['mass', 'premium', 'affluent', 'wealth', 'private'].indexOf(r.tier),
+    );
+    expect(tiers).toEqual([...tiers].sort((a, b) => b - a));
+    const byName = (await list('sort=name&order=asc')).map((r) => r.customerId);
+    const names = await query<{ customer_id: string }>(
+      bank.ctx.db,
+      sql`SELECT customer_id FROM customers WHERE home_org_id = 'OT0001' ORDER BY name, customer_id LIMIT 200`,
+    );
+    expect(byName).toEqual(names.map((n) => n.customer_id));
+    const rms = (await list('sort=rm&order=asc')).map((r) => r.rmName);
+    const named = rms.filter((n): n is string => n !== null);
+    expect(named).toEqual([...named].sort());
+    expect(rms.slice(named.length).every((n) => n === null)).toBe(true); // unassigned last
+  });
+
+  it('refuses a column outside the whitelist', async () => {
+    expect((await get('hq01', '/api/customers?sort=phone')).statusCode).toBe(400);
+    expect((await get('hq01', '/api/customers?sort=aum&order=sideways')).statusCode).toBe(400);
+  });
+});
+
+describe('export', () => {
+  const sheet = async (payload: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(payload as unknown as ArrayBuffer);
+    return wb.worksheets[0]!;
+  };
+
+  it("exports the list's filter and order to xlsx, masked, and audits it", async () => {
+    const qs = 'managed=false&sort=aum&order=desc';
+    const list = (await get('ob01', `/api/customers?${qs}&pageSize=200`)).json();
+    expect(list.total).toBeGreaterThan(0);
+    const r = await get('ob01', `/api/customers/export?${qs}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    expect(String(r.headers['content-disposition'])).toMatch(
+      /^attachment; filename="customers-2026-11-20\.xlsx"; filename\*=UTF-8''%E5%AE%A2%E6%88%B7%E6%B8%85%E5%8D%95_/,
+    );
+    const ws = await sheet(r.rawPayload);
+    expect(ws.getCell(2, 2).value).toBe('客户号');
+    expect(ws.rowCount - 2).toBe(list.total);
+    const ids = [] as string[];
+    for (let i = 3; i <= ws.rowCount; i++) ids.push(String(ws.getCell(i, 2).value));
+    expect(ids).toEqual(list.items.map((c: { customerId: string }) => c.customerId));
+    const real = new Map(
+      (
+        await query<{ customer_id: string; name: string; phone: string | null }>(
+          bank.ctx.db,
+          sql`SELECT customer_id, name, phone FROM customers WHERE home_org_id = 'OT0001'`,
+        )
+      ).map((c) => [c.customer_id, c]),
+    );
+    for (let i = 3; i <= ws.rowCount; i++) {
+      const c = real.get(String(ws.getCell(i, 2).value))!;
+      const name = String(ws.getCell(i, 3).value);
+      const phone = String(ws.getCell(i, 4).value ?? '');
+      expect(name).toContain('*');
+      expect(name).not.toBe(c.name);
+      if (c.phone) {
+        expect(phone).toMatch(/^\d{3}\*+\d{4}$/);
+        expect(phone).not.toBe(c.phone);
+      }
+      expect(ws.getCell(i, 5).value).not.toBe('大众客户');
+    }
+    const [audit] = await query<{ entity_type: string; entity_id: string; actor: string; after: { rows: number } }>(
+      bank.ctx.db,
+      sql`SELECT entity_type, entity_id, actor_staff_id AS actor, after FROM audit_log
+          WHERE action = 'export' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(audit).toMatchObject({ entity_type: 'customer_list', after: { rows: list.total } });
+    expect(audit!.entity_id).toContain('managed=false');
+  });
+
+  it('refuses a list longer than the configured limit with a clear error, and an RM', async () => {
+    const small = await buildApp(bank.ctx, { ...loadConfig({}), exportMaxRows: 5 }, modules);
+    await small.ready();
+    try {
+      const audits = await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export'`);
+      const r = await small.inject({ method: 'GET', url: '/api/customers/export', headers: { cookie: cookies.ob01! } });
+      expect(r.statusCode).toBe(422);
+      expect(r.json()).toMatchObject({ code: 'EXPORT_TOO_LARGE', details: { limit: 5 } });
+      expect(r.json().details.rows).toBeGreaterThan(5);
+      const ok = await small.inject({
+        method: 'GET',
+        url: '/api/customers/export?q=C00000012',
+        headers: { cookie: cookies.hq01! },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect((await sheet(ok.rawPayload)).rowCount).toBe(3);
+      expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export'`)).toBe(audits + 1);
+    } finally {
+      await small.close();
+    }
+    expect((await get('rm0001', '/api/customers/export')).statusCode).toBe(403);
+  });
+});
+
 describe('cached counts', () => {
   it('follow a change to relationships at once', async () => {
     const before = (await get('hq01', '/api/customers?managed=false&tier=premium&pageSize=1')).json();
@@ -167,10 +347,9 @@ describe('customer summary', () => {
     const sum = (await get('hq01', '/api/customers/summary')).json();
     const eligible = await count(sql`SELECT count(*)::int AS n FROM customers WHERE tier <> 'mass'`);
     expect(sum.eligible).toBe(eligible);
-    expect(sum.unmanaged).toBe(
-      (await get('hq01', '/api/customers?managed=false&pageSize=1')).json().total -
-        (await get('hq01', '/api/customers?managed=false&tier=mass&pageSize=1')).json().total,
-    );
+    // The list behind the 未管户 figure counts exactly it: mass customers need no RM.
+    expect(sum.unmanaged).toBe((await get('hq01', '/api/customers?managed=false&pageSize=1')).json().total);
+    expect((await get('hq01', '/api/customers?managed=false&tier=mass&pageSize=1')).json().total).toBe(0);
     const aumFen = await count(
       sql`SELECT sum(aum_fen)::bigint AS n FROM customer_aum_daily WHERE as_of_date = '2026-11-20'`,
     );

@@ -69,6 +69,9 @@ export interface GroupFilter {
   band?: Band;
   orgId?: string;
   managed?: boolean;
+  eligible?: boolean;
+  /** the tiers that must have a primary RM; needed with `managed` or `eligible` */
+  eligibleTiers?: Tier[];
 }
 
 /** Whether counts for this actor and filter can come from the groups (org-scoped, no per-customer filter). */
@@ -86,6 +89,7 @@ export function selectGroups(groups: PopulationGroup[], actor: Actor, f: GroupFi
       (!f.orgId || g.outletPath.includes(`/${f.orgId}/`)) &&
       (!f.tier || g.tier === f.tier) &&
       (!f.band || g.band === f.band) &&
-      (f.managed === undefined || g.managed === f.managed),
+      (f.managed === undefined || g.managed === f.managed) &&
+      ((f.managed === undefined && !f.eligible) || (f.eligibleTiers ?? []).includes(g.tier)),
   );
 }

@@ -86,11 +86,4 @@ export async function nearThresholdWorkbook(opts: {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** attachment; ASCII fallback plus the UTF-8 name per RFC 5987 / 6266 for Chinese file names. */
-export function attachmentHeader(utf8Name: string, asciiName: string): string {
-  const encoded = encodeURIComponent(utf8Name).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
-}
+export { attachmentHeader } from '../../platform/http/attachment.js';

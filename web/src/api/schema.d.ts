@@ -776,7 +776,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Customers in the caller’s scope, paged, sorted by month-average AUM (names masked) */
+    /** Customers in the caller’s scope, paged, sorted by month-average AUM or `sort` (names masked) */
     get: {
       parameters: {
         query?: {
@@ -787,7 +787,14 @@ export interface paths {
           orgId?: string;
           rmId?: string;
           q?: string;
+          /** @description among the eligible tiers: with (true) or without (false) an open primary RM */
           managed?: 'true' | 'false';
+          /** @description true: only the tiers that must have a primary RM */
+          eligible?: 'true' | 'false';
+          /** @description column to sort by (default monthAvgAum); ties by customer number */
+          sort?: 'monthAvgAum' | 'aum' | 'tier' | 'name' | 'customerId' | 'rm';
+          /** @description default desc for money and tier, asc otherwise */
+          order?: 'asc' | 'desc';
         };
         header?: never;
         path?: never;
@@ -835,6 +842,95 @@ export interface paths {
           };
           content: {
             'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole filtered list, in its order, as an .xlsx sheet (masked, audited, row-limited); managers only */
+    get: {
+      parameters: {
+        query?: {
+          tier?: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+          band?: 'premium' | 'affluent' | 'wealth' | 'private';
+          orgId?: string;
+          rmId?: string;
+          q?: string;
+          /** @description among the eligible tiers: with (true) or without (false) an open primary RM */
+          managed?: 'true' | 'false';
+          /** @description true: only the tiers that must have a primary RM */
+          eligible?: 'true' | 'false';
+          /** @description column to sort by (default monthAvgAum); ties by customer number */
+          sort?: 'monthAvgAum' | 'aum' | 'tier' | 'name' | 'customerId' | 'rm';
+          /** @description default desc for money and tier, asc otherwise */
+          order?: 'asc' | 'desc';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .xlsx file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
               code: string;
               message: string;
               details?: unknown;

@@ -18,9 +18,11 @@ export default function Chart(props: {
   style?: CSSProperties;
   onEvents?: Record<string, (params: unknown) => void>;
   testId?: string;
+  /** the series names in stack order, for tests and assistive tools reading the DOM */
+  'data-series'?: string;
 }) {
   return (
-    <div data-testid={props.testId} style={{ width: '100%', minWidth: 0 }}>
+    <div data-testid={props.testId} data-series={props['data-series']} style={{ width: '100%', minWidth: 0 }}>
       <ReactEChartsCore
         echarts={echarts}
         option={props.option}

@@ -124,6 +124,7 @@ const en: DeepString<Resources> = {
     PASSWORD_CHANGE_REQUIRED: 'Please change your one-time password first.',
     NOT_FOUND: 'Nothing was found, or it is outside your scope.',
     CONFLICT: 'Someone else changed this meanwhile. Reload and try again.',
+    EXPORT_TOO_LARGE: 'Too many rows to export: narrow the filters and export again.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
     DB_UNAVAILABLE: 'The database is unavailable. Please try again later.',
     INTERNAL: 'Something went wrong on the server. Please try again later.',
@@ -556,6 +557,15 @@ const en: DeepString<Resources> = {
     birthDate: 'Date of birth',
     searchOwn: 'Customer no., name or phone',
     searchExact: 'Customer no., full name or full phone',
+  },
+  customerList: {
+    export: 'Export',
+    exportTooLarge:
+      'The list has {{rows}} customers, more than the export limit of {{limit}}: narrow the filters and export again',
+    exportFailed: 'The export failed; please try again',
+    eligible: 'Eligible (all)',
+    sortBy: 'Sort',
+    order: { asc: 'ascending', desc: 'descending' },
   },
 };
 

@@ -115,6 +115,7 @@ const zhCN = {
     PASSWORD_CHANGE_REQUIRED: '请先修改初始密码。',
     NOT_FOUND: '未找到相关数据，或不在您的管辖范围内。',
     CONFLICT: '数据已被他人修改，请刷新后重试。',
+    EXPORT_TOO_LARGE: '导出的行数超过上限，请缩小筛选范围后再导出。',
     RATE_LIMITED: '操作过于频繁，请稍后再试。',
     DB_UNAVAILABLE: '数据库暂不可用，请稍后再试。',
     INTERNAL: '系统内部错误，请稍后再试。',
@@ -550,6 +551,14 @@ const zhCN = {
     birthDate: '出生日期',
     searchOwn: '客户号、姓名或手机号',
     searchExact: '客户号、完整姓名或完整手机号',
+  },
+  customerList: {
+    export: '导出',
+    exportTooLarge: '清单共 {{rows}} 户，超过导出上限 {{limit}} 户，请缩小筛选范围后再导出',
+    exportFailed: '导出失败，请稍后重试',
+    eligible: '应管户（全部）',
+    sortBy: '排序',
+    order: { asc: '升序', desc: '降序' },
   },
 };
 

@@ -1,7 +1,9 @@
-import { Card, Pagination, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Pagination, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { isApiError } from '../../api/client';
 import { useCustomers } from '../../api/hooks';
 import { isRmRole } from '../../api/types';
 import { useIsMobile } from '../../lib/useIsMobile';
@@ -11,8 +13,9 @@ import { ErrorState } from '../shell/states';
 import CustomerCards from './list/CustomerCards';
 import CustomerTable from './list/CustomerTable';
 import FiltersBar from './list/FiltersBar';
-import { PAGE_SIZES, parseQuery } from './list/query';
-import type { UpdateQuery } from './list/query';
+import { downloadCustomerList } from './list/exportList';
+import { defaultOrder, PAGE_SIZES, parseQuery, SORT_KEYS } from './list/query';
+import type { SortKey, UpdateQuery } from './list/query';
 
 /** Customer list: filters in the URL, a table on desktop and cards on a phone. */
 export default function CustomerListPage() {
@@ -45,6 +48,32 @@ export default function CustomerListPage() {
       pageSize === query.pageSize,
     );
 
+  const sort = query.sort ?? 'monthAvgAum';
+  const tableSort = { sort, order: query.order ?? defaultOrder(sort) };
+  // The default order stays out of the URL, so a tile's link and the list it opens read the same.
+  const onSort = (s: { sort: SortKey; order: 'asc' | 'desc' } | undefined) =>
+    update(
+      !s || (s.sort === 'monthAvgAum' && s.order === 'desc')
+        ? { sort: undefined, order: undefined }
+        : { sort: s.sort, order: s.order === defaultOrder(s.sort) ? undefined : s.order },
+    );
+
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await downloadCustomerList(query);
+    } catch (e) {
+      const d = isApiError(e) ? (e.details as { rows?: number; limit?: number } | undefined) : undefined;
+      if (isApiError(e) && e.code === 'EXPORT_TOO_LARGE' && d?.limit !== undefined)
+        void message.error(t('customerList.exportTooLarge', { rows: d.rows ?? total, limit: d.limit }), 8);
+      else void message.error(t('customerList.exportFailed'));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   const items = customers.data?.items ?? [];
   const loading = customers.isFetching;
   return (
@@ -62,9 +91,39 @@ export default function CustomerListPage() {
             {t('customers.totalSuffix')}
           </span>
         )}
+        {!rmView && (
+          <Button
+            className="gh-page-head-action"
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            disabled={!customers.data || customers.data.total === 0}
+            onClick={() => void onExport()}
+            data-testid="customer-export"
+          >
+            {t('customerList.export')}
+          </Button>
+        )}
       </div>
       <Card size="small" className="gh-filter-card">
         <FiltersBar query={query} update={update} onClear={() => setSp(new URLSearchParams())} rmView={rmView} />
+        {isMobile && (
+          <Select
+            className="gh-sort-select"
+            aria-label={t('customerList.sortBy')}
+            value={`${tableSort.sort}:${tableSort.order}`}
+            onChange={(v: string) => {
+              const [k, o] = v.split(':') as [SortKey, 'asc' | 'desc'];
+              onSort({ sort: k, order: o });
+            }}
+            options={SORT_KEYS.flatMap((k) =>
+              (['desc', 'asc'] as const).map((o) => ({
+                value: `${k}:${o}`,
+                label: `${t(`customers.col.${k}`)} ${t(`customerList.order.${o}`)}`,
+              })),
+            )}
+            data-testid="customer-sort"
+          />
+        )}
       </Card>
       <Card size="small" className="gh-list-card" styles={{ body: isMobile ? { padding: 8 } : undefined }}>
         {customers.isError ? (
@@ -72,7 +131,7 @@ export default function CustomerListPage() {
         ) : isMobile ? (
           <CustomerCards items={items} loading={loading} />
         ) : (
-          <CustomerTable items={items} loading={loading} />
+          <CustomerTable items={items} loading={loading} sort={tableSort} onSort={onSort} />
         )}
         {total > 0 && !customers.isError && (
           <div className="gh-pager">

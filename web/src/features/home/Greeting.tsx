@@ -15,8 +15,9 @@ export function Greeting({ asOf }: { asOf?: string | null }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('home.hello', { name: me.name })}
         </Typography.Title>
-        <Typography.Text type="secondary">
-          {t(`role.${me.role}`)} · {me.orgName}
+        {/* 总行's role is called what its org is: say it once */}
+        <Typography.Text type="secondary" data-testid="greeting-role">
+          {t(`role.${me.role}`) === me.orgName.trim() ? me.orgName : `${t(`role.${me.role}`)} · ${me.orgName}`}
         </Typography.Text>
       </div>
       {asOf && (

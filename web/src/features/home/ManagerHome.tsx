@@ -36,25 +36,33 @@ function Overview({ q }: { q: SummaryQuery }) {
   return (
     <Row gutter={[16, 16]}>
       <Cell>
-        <Link to="/customers">
+        <Link to="/customers" data-tile-count={s?.customers} data-testid="home-customers">
           <Statistic title={t('home.customers')} value={formatInt(s?.customers, lang)} loading={loading} />
         </Link>
       </Cell>
       <Cell>
-        <Statistic title={t('home.eligible')} value={formatInt(s?.eligible, lang)} loading={loading} />
+        <Link to="/customers?eligible=true" data-tile-count={s?.eligible} data-testid="home-eligible">
+          <Statistic title={t('home.eligible')} value={formatInt(s?.eligible, lang)} loading={loading} />
+        </Link>
       </Cell>
       <Cell>
-        <div data-testid="home-coverage">
+        {/* The coverage's own figure is the managed count under it: it opens exactly those customers. */}
+        <Link to="/customers?managed=true" data-tile-count={s?.managed} data-testid="home-coverage">
           <Statistic title={t('home.coverage')} value={formatPct(coverage)} loading={loading} />
           {s && (
             <div className="gh-muted gh-small gh-num">
               {t('home.coverageOf', { managed: formatInt(s.managed, lang), eligible: formatInt(s.eligible, lang) })}
             </div>
           )}
-        </div>
+        </Link>
       </Cell>
       <Cell>
-        <Link to="/customers?managed=false" title={t('home.unmanagedHint')}>
+        <Link
+          to="/customers?managed=false"
+          title={t('home.unmanagedHint')}
+          data-tile-count={s?.unmanaged}
+          data-testid="home-unmanaged"
+        >
           <Statistic
             title={t('home.unmanaged')}
             value={formatInt(s?.unmanaged, lang)}

@@ -18,7 +18,7 @@ function BookTotal({ q }: { q: SummaryQuery }) {
   const lang = i18n.language;
   if (q.isError) return <ErrorState compact error={q.error} onRetry={() => void q.refetch()} />;
   return (
-    <Link to="/customers" className="gh-book-total" data-testid="book-total">
+    <Link to="/customers" className="gh-book-total" data-testid="book-total" data-tile-count={q.data?.customers}>
       <div className="gh-book-stats">
         <div data-testid="book-customers">
           <Statistic title={t('home.bookTotal')} value={formatInt(q.data?.customers, lang)} loading={q.isPending} />

@@ -25,7 +25,12 @@ function CountTile(props: {
   const lang = i18n.language;
   const { q } = props;
   return (
-    <Link to={props.to} className="gh-tile" data-testid={props.testId}>
+    <Link
+      to={props.to}
+      className="gh-tile"
+      data-testid={props.testId}
+      data-tile-count={q.data ? props.count : undefined}
+    >
       <div className="gh-tile-label">{props.label}</div>
       <div className="gh-tile-value gh-num">
         {q.isPending ? <Skeleton.Button active size="small" /> : q.isError ? '—' : formatInt(props.count, lang)}

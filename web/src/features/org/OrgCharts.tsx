@@ -3,15 +3,21 @@ import { useNavigate } from 'react-router';
 import Chart from '../../charts/Chart';
 import type { OrgNode } from '../../api/types';
 
-/** Stacked bars per child unit: managed, eligible but unmanaged, and the rest (mass). */
+/**
+ * Stacked bars per child unit: eligible but unmanaged at the bottom in warning red (a few dozen
+ * next to thousands of mass customers would vanish at the top of the stack), then managed, then
+ * the rest (mass) in pale grey — off until its legend entry is clicked, so the axis is scaled to
+ * the customers who need an RM.
+ */
+export const UNMANAGED_COLOR = '#d4380d';
 export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const rows = [...nodes].sort((a, b) => b.customers - a.customers).slice(0, 30);
   const option = {
-    color: ['#1f4e9c', '#ee6666', '#c9d3e3'],
+    color: [UNMANAGED_COLOR, '#1f4e9c', '#c9d3e3'],
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, textStyle: { fontSize: 12 } },
+    legend: { top: 0, textStyle: { fontSize: 12 }, selected: { [t('tier.mass')]: false } },
     grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -20,13 +26,16 @@ export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) 
     },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: t('org.managed'), type: 'bar', stack: 'c', data: rows.map((n) => n.managed), barMaxWidth: 36 },
       {
         name: `${t('org.eligible')} · ${t('customers.unassigned')}`,
         type: 'bar',
         stack: 'c',
-        data: rows.map((n) => Math.max(0, n.eligible - n.managed)),
+        barMaxWidth: 36,
+        // at least a few pixels for any unmanaged customer; nothing drawn for none
+        barMinHeight: 6,
+        data: rows.map((n) => (n.eligible > n.managed ? n.eligible - n.managed : '-')),
       },
+      { name: t('org.managed'), type: 'bar', stack: 'c', data: rows.map((n) => n.managed) },
       { name: t('tier.mass'), type: 'bar', stack: 'c', data: rows.map((n) => Math.max(0, n.customers - n.eligible)) },
     ],
   };
@@ -35,7 +44,15 @@ export default function ChildBarChart({ nodes }: { nodes: readonly OrgNode[] }) 
     const n = idx !== undefined ? rows[idx] : undefined;
     if (n) void navigate(`/customers?orgId=${encodeURIComponent(n.orgId)}`);
   };
-  return <Chart option={option} height={240} onEvents={{ click: onClick }} testId="org-bar-chart" />;
+  return (
+    <Chart
+      option={option}
+      height={240}
+      onEvents={{ click: onClick }}
+      testId="org-bar-chart"
+      data-series={option.series.map((x) => x.name).join('|')}
+    />
+  );
 }
 
 /** Coverage % per child unit, worst first. */

@@ -12,6 +12,7 @@ import { buildOrgTree, topKeys } from '../../lib/orgTree';
 import type { OrgTreeNode } from '../../lib/orgTree';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { ErrorState, Loading } from '../shell/states';
+import { byMoney, byNumber, byText } from '../../lib/sorters';
 
 const ChildBarChart = lazy(() => import('./OrgCharts'));
 
@@ -70,6 +71,7 @@ export default function OrgPage() {
       key: 'name',
       title: t('org.name'),
       dataIndex: 'name',
+      sorter: byText((n) => n.name),
       render: (v: string, n) => (
         <span className="gh-org-cell">
           <Tag color={LEVEL_COLORS[n.level]} className="gh-level-tag">
@@ -84,6 +86,7 @@ export default function OrgPage() {
       title: t('org.customers'),
       dataIndex: 'customers',
       align: 'right',
+      sorter: byNumber((n) => n.customers),
       render: (_: number, n) => customersLink(n),
     },
     {
@@ -91,6 +94,7 @@ export default function OrgPage() {
       title: <span title={t('org.eligibleHint')}>{t('org.eligible')}</span>,
       dataIndex: 'eligible',
       align: 'right',
+      sorter: byNumber((n) => n.eligible),
       render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
     },
     {
@@ -98,6 +102,7 @@ export default function OrgPage() {
       title: t('org.managed'),
       dataIndex: 'managed',
       align: 'right',
+      sorter: byNumber((n) => n.managed),
       render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
     },
     {
@@ -105,6 +110,7 @@ export default function OrgPage() {
       title: t('org.coverage'),
       dataIndex: 'coveragePct',
       width: 160,
+      sorter: byNumber((n) => n.coveragePct),
       render: (v: number | null) => <CoverageBar pct={v} />,
     },
     {
@@ -112,6 +118,7 @@ export default function OrgPage() {
       title: t('org.aum'),
       dataIndex: 'aum',
       align: 'right',
+      sorter: byMoney((n) => n.aum),
       render: (v: string) => <span className="gh-num">{formatYuanCompact(v, lang)}</span>,
     },
     {
@@ -119,6 +126,7 @@ export default function OrgPage() {
       title: t('org.staff'),
       dataIndex: 'staff',
       align: 'right',
+      sorter: byNumber((n) => n.staff),
       render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
     },
     {
@@ -126,6 +134,7 @@ export default function OrgPage() {
       title: t('org.rms'),
       dataIndex: 'rms',
       align: 'right',
+      sorter: byNumber((n) => n.rms),
       render: (v: number) => <span className="gh-num">{formatInt(v, lang)}</span>,
     },
   ];
@@ -146,6 +155,7 @@ export default function OrgPage() {
       dataIndex: 'customers',
       align: 'right',
       width: 76,
+      sorter: byNumber((n) => n.customers),
       render: (_: number, n) => customersLink(n),
     },
     {
@@ -154,6 +164,7 @@ export default function OrgPage() {
       dataIndex: 'coveragePct',
       align: 'right',
       width: 76,
+      sorter: byNumber((n) => n.coveragePct),
       render: (v: number | null) => (
         <span className="gh-num" style={{ color: coverageColor(v) }}>
           {formatPct(v)}
@@ -190,6 +201,7 @@ export default function OrgPage() {
             columns={columns}
             dataSource={roots}
             pagination={false}
+            showSorterTooltip={false}
             indentSize={isMobile ? 10 : 18}
             expandable={{ expandedRowKeys: expandedKeys as Key[], onExpandedRowsChange: (keys) => setExpanded(keys) }}
             onRow={(n) => ({ 'data-org-id': n.orgId, 'data-testid': 'org-node' }) as HTMLAttributes<HTMLElement>}

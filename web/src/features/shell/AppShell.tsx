@@ -1,7 +1,7 @@
-import { EllipsisOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Tooltip } from 'antd';
+import { EllipsisOutlined, KeyOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Layout, Menu, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../../api/hooks';
@@ -18,6 +18,24 @@ interface NavItem {
   path: string;
   icon: ReactNode;
   label: string;
+}
+
+/**
+ * Below antd's `lg` (992 px: a PAD in portrait, a narrow window) a 200 px side menu would squeeze
+ * the tables and a 64 px one shows icons nobody can read, so the menu, with its labels, opens in a
+ * drawer from the header instead.
+ */
+const NARROW = '(max-width: 991.98px)';
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      const mql = window.matchMedia(NARROW);
+      mql.addEventListener('change', cb);
+      return () => mql.removeEventListener('change', cb);
+    },
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
 }
 
 /** A phone tab bar holds this many entries; beyond it the rest go under "more". */
@@ -55,7 +73,12 @@ export default function AppShell() {
   const me = useCurrentUser();
   const { t } = useTranslation();
   const isMobile = useIsMobile();
+  const narrow = useNarrow();
   const location = useLocation();
+  // The drawer belongs to the page it was opened on: following a menu entry closes it.
+  const [drawerOn, setDrawerOn] = useState<string | null>(null);
+  const drawerOpen = drawerOn === location.pathname;
+  const setDrawerOpen = (open: boolean) => setDrawerOn(open ? location.pathname : null);
   const navigate = useNavigate();
   const logout = useLogout();
   const items = useNavItems(me);
@@ -64,6 +87,10 @@ export default function AppShell() {
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('app.name')}` : t('app.fullName');
   }, [pageTitle, t]);
+
+  // Head office's org is called what its role is (总行): the org is shown once, not twice.
+  const roleLabel = t(`role.${me.role}`);
+  const showOrg = !isMobile && me.orgName.trim() !== roleLabel;
 
   const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
@@ -91,20 +118,26 @@ export default function AppShell() {
         role="button"
         tabIndex={0}
         style={{ cursor: 'pointer' }}
-        title={`${me.name} · ${t(`role.${me.role}`)} · ${me.orgName}`}
+        title={
+          me.orgName.trim() !== roleLabel ? `${me.name} · ${roleLabel} · ${me.orgName}` : `${me.name} · ${roleLabel}`
+        }
       >
         <span className="gh-user-name">{me.name}</span>
         <span className="gh-user-sep" aria-hidden>
           {' · '}
         </span>
-        <span className="gh-user-role">{t(`role.${me.role}`)}</span>
+        <span className="gh-user-role">{roleLabel}</span>
       </div>
     </Dropdown>
   );
 
   const headerRight = (
     <div className="gh-header-right">
-      {!isMobile && <span className="gh-org-name">{me.orgName}</span>}
+      {showOrg && (
+        <span className="gh-org-name" data-testid="header-org">
+          {me.orgName}
+        </span>
+      )}
       <NotificationBell />
       {userBlock}
       <LangSwitch dark />
@@ -183,20 +216,61 @@ export default function AppShell() {
     );
   }
 
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[current]}
+      items={items.map((it) => ({ key: it.key, icon: it.icon, label: <Link to={it.path}>{it.label}</Link> }))}
+    />
+  );
+
+  if (narrow) {
+    return (
+      <Layout className="gh-app gh-app-narrow">
+        <Layout.Header className="gh-header">
+          <div className="gh-header-left">
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              aria-expanded={drawerOpen}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-drawer-open"
+              style={{ color: 'rgba(255,255,255,0.88)' }}
+            />
+            <Brand compact />
+          </div>
+          {headerRight}
+        </Layout.Header>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          className="gh-nav-drawer"
+          styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+        >
+          <div className="gh-sider-brand">
+            <Brand />
+          </div>
+          {menu}
+        </Drawer>
+        {content}
+      </Layout>
+    );
+  }
+
   return (
     <Layout className="gh-app">
-      <Layout.Sider breakpoint="xl" collapsible collapsedWidth={64} width={200} theme="dark" className="gh-sider">
+      <Layout.Sider collapsible collapsedWidth={64} width={200} theme="dark" className="gh-sider">
         <div className="gh-sider-brand">
           <Brand />
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[current]}
-          items={items.map((it) => ({ key: it.key, icon: it.icon, label: <Link to={it.path}>{it.label}</Link> }))}
-        />
+        {menu}
       </Layout.Sider>
-      <Layout>
+      <Layout className="gh-main">
         <Layout.Header className="gh-header">
           <div />
           {headerRight}

@@ -6,6 +6,7 @@ import { daysUntil, formatDate } from '../../../lib/format';
 import { formatYuan } from '../../../lib/money';
 import { useIsMobile } from '../../../lib/useIsMobile';
 import { useCodeText } from './codes';
+import { byMoney, byText } from '../../../lib/sorters';
 
 /** Product holdings: a table on desktop, cards on a phone. */
 export default function HoldingsSection({ c }: { c: Customer360 }) {
@@ -29,6 +30,7 @@ export default function HoldingsSection({ c }: { c: Customer360 }) {
       key: 'product',
       title: t('c360.col.product'),
       dataIndex: 'productName',
+      sorter: byText((h) => h.productName),
       render: (v: string, h) => (
         <div>
           <div>{v}</div>
@@ -40,23 +42,38 @@ export default function HoldingsSection({ c }: { c: Customer360 }) {
       key: 'category',
       title: t('c360.col.category'),
       dataIndex: 'category',
+      sorter: byText((h) => h.category),
       render: (v: string) => code('category', v),
     },
     {
       key: 'class',
       title: t('c360.col.assetClass'),
       dataIndex: 'assetClass',
+      sorter: byText((h) => h.assetClass),
       render: (v: string) => t(`assetClass.${v}`),
     },
-    { key: 'risk', title: t('c360.col.risk'), dataIndex: 'riskRating', render: (v: string) => <Tag>{v}</Tag> },
+    {
+      key: 'risk',
+      title: t('c360.col.risk'),
+      dataIndex: 'riskRating',
+      sorter: byText((h) => h.riskRating),
+      render: (v: string) => <Tag>{v}</Tag>,
+    },
     {
       key: 'balance',
       title: t('c360.col.balance'),
       dataIndex: 'balance',
       align: 'right',
+      sorter: byMoney((h) => h.balance),
       render: (v: string) => <span className="gh-num">{formatYuan(v)}</span>,
     },
-    { key: 'maturity', title: t('c360.col.maturity'), dataIndex: 'maturityDate', render: maturity },
+    {
+      key: 'maturity',
+      title: t('c360.col.maturity'),
+      dataIndex: 'maturityDate',
+      sorter: byText((h) => h.maturityDate),
+      render: maturity,
+    },
   ];
   return (
     <Card title={t('c360.holdings')} size="small">

@@ -40,7 +40,15 @@ export default function FiltersBar({
     setSearch(query.q ?? '');
   }
 
-  const hasFilters = !!(query.tier || query.band || query.orgId || query.rmId || query.q || query.managed);
+  const hasFilters = !!(
+    query.tier ||
+    query.band ||
+    query.orgId ||
+    query.rmId ||
+    query.q ||
+    query.managed ||
+    query.eligible
+  );
   const treeData = useMemo(() => (orgs.data ? toTreeOptions(buildOrgTree(orgs.data)) : []), [orgs.data]);
   const rmOptions = useMemo(
     () =>
@@ -121,12 +129,15 @@ export default function FiltersBar({
             allowClear
             placeholder={t('customers.filter.managed')}
             aria-label={t('customers.filter.managed')}
-            value={query.managed}
+            value={query.managed ?? (query.eligible ? 'eligible' : undefined)}
             options={[
+              { value: 'eligible', label: t('customerList.eligible') },
               { value: 'true', label: t('customers.managed.true') },
               { value: 'false', label: t('customers.managed.false') },
             ]}
-            onChange={(v?: string) => update({ managed: v })}
+            onChange={(v?: string) =>
+              update(v === 'eligible' ? { eligible: 'true', managed: undefined } : { managed: v, eligible: undefined })
+            }
             data-testid="filter-managed"
           />
         </>

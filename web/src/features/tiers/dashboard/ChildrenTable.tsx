@@ -7,6 +7,7 @@ import { TIERS } from '../../../api/types';
 import type { TierDashboard } from '../../../api/tiers';
 import { formatInt } from '../../../lib/format';
 import { formatYuanCompact } from '../../../lib/money';
+import { byMoney, byNumber, byText } from '../../../lib/sorters';
 
 type Child = TierDashboard['children'][number];
 
@@ -19,14 +20,27 @@ export default function ChildrenTable(props: { rows: Child[]; isMobile: boolean;
     key: 'name',
     title: t('tiers.org'),
     dataIndex: 'name',
+    sorter: byText((c) => c.name),
     render: (v: string, c) => (
       <a className="gh-drill" data-testid="tier-child-link" data-org-id={c.orgId}>
         {v} <RightOutlined style={{ fontSize: 10 }} />
       </a>
     ),
   };
-  const customers = { key: 'customers', title: t('tiers.customers'), dataIndex: 'customers', align: 'right' as const };
-  const near = { key: 'near', title: t('tiers.nearTotal'), dataIndex: 'nearThreshold', align: 'right' as const };
+  const customers = {
+    key: 'customers',
+    title: t('tiers.customers'),
+    dataIndex: 'customers',
+    align: 'right' as const,
+    sorter: byNumber((c: Child) => c.customers),
+  };
+  const near = {
+    key: 'near',
+    title: t('tiers.nearTotal'),
+    dataIndex: 'nearThreshold',
+    align: 'right' as const,
+    sorter: byNumber((c: Child) => c.nearThreshold),
+  };
   const columns: TableColumnsType<Child> = props.isMobile
     ? [name, { ...customers, width: 80, render: num }, { ...near, width: 80, render: num }]
     : [
@@ -36,6 +50,7 @@ export default function ChildrenTable(props: { rows: Child[]; isMobile: boolean;
           key: tier,
           title: t(`tierShort.${tier}`),
           align: 'right' as const,
+          sorter: byNumber((c: Child) => c.tiers[tier]),
           render: (_: unknown, c: Child) => num(c.tiers[tier]),
         })),
         { ...near, render: num },
@@ -44,6 +59,7 @@ export default function ChildrenTable(props: { rows: Child[]; isMobile: boolean;
           title: t('tiers.aum'),
           dataIndex: 'aum',
           align: 'right',
+          sorter: byMoney((c: Child) => c.aum),
           render: (v: string) => <span className="gh-num">{formatYuanCompact(v, lang)}</span>,
         },
       ];

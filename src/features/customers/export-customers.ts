@@ -1,0 +1,142 @@
+/**
+ * Exports the customer list a manager is looking at (the same filters, scope and order as the
+ * screen) to xlsx: names and phones masked as on the screen, at most `maxRows` rows (a longer
+ * list is refused rather than cut short), and audited with its filters and row count — a list
+ * of customers leaving the system is a PIPL event.
+ */
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../platform/context.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { seesOwnBookOnly } from '../../platform/auth/actor.js';
+import { orgNodeScope } from '../../platform/auth/scope.js';
+import { AppError } from '../../platform/errors.js';
+import { writeAudit } from '../../platform/audit.js';
+import { query } from '../../platform/db/query.js';
+import { currentAumDate } from '../../platform/db/state.js';
+import { attachmentHeader } from '../../platform/http/attachment.js';
+import type { Band, Tier } from '../../domain/enums.js';
+import { countCustomers, customerRows, withEligibleTiers, type ListCustomersInput } from './list-customers.js';
+
+export type ExportCustomersInput = Omit<ListCustomersInput, 'page' | 'pageSize'>;
+
+// The file leaves the app and is read by people who never chose a UI language: Chinese labels.
+const TIER_ZH: Record<Tier, string> = {
+  mass: '大众客户',
+  premium: '优质客户',
+  affluent: '理财客户',
+  wealth: '财富客户',
+  private: '私人银行客户',
+};
+const BAND_ZH: Record<Band, string> = {
+  premium: '临界优质',
+  affluent: '临界理财',
+  wealth: '临界财富',
+  private: '临界私行',
+};
+
+const COLUMNS = [
+  { header: '序号', width: 7 },
+  { header: '客户号', width: 14 },
+  { header: '客户姓名', width: 12 },
+  { header: '手机号', width: 16 },
+  { header: '客户层级', width: 14 },
+  { header: '临界', width: 10 },
+  { header: '月日均资产（元）', width: 18, money: true },
+  { header: '最新资产（元）', width: 18, money: true },
+  { header: '管户经理', width: 12 },
+  { header: '经理工号', width: 12 },
+  { header: '归属网点', width: 22 },
+];
+
+/** The filters in a stable order, for the audit row and the sheet's title. */
+export function describeFilters(f: ExportCustomersInput): string {
+  const keys = ['tier', 'band', 'orgId', 'rmId', 'q', 'managed', 'eligible', 'sort', 'order'] as const;
+  return keys
+    .filter((k) => f[k] !== undefined)
+    .map((k) => `${k}=${String(f[k])}`)
+    .join('&');
+}
+
+export async function exportCustomers(
+  ctx: Ctx,
+  actor: Actor,
+  input: ExportCustomersInput,
+  opts: { maxRows: number; ip?: string },
+): Promise<{ body: Buffer; contentDisposition: string; rows: number }> {
+  if (seesOwnBookOnly(actor))
+    throw new AppError('FORBIDDEN', 'customer export is for managers', { userMessage: '仅管理人员可导出客户清单' });
+  const f = await withEligibleTiers(ctx, input);
+  const total = await countCustomers(ctx, actor, f);
+  if (total > opts.maxRows)
+    throw new AppError('EXPORT_TOO_LARGE', `export of ${total} rows refused (limit ${opts.maxRows})`, {
+      userMessage: `清单共 ${total} 户，超过导出上限 ${opts.maxRows} 户，请缩小筛选范围`,
+      details: { rows: total, limit: opts.maxRows },
+    });
+  const [asOf, rows] = await Promise.all([
+    currentAumDate(ctx.db),
+    customerRows(ctx, actor, f, { limit: opts.maxRows, offset: 0, sort: input.sort, order: input.order }),
+  ]);
+  const [org] = await query<{ name: string }>(
+    ctx.db,
+    sql`SELECT o.name FROM org_units o WHERE o.org_id = ${input.orgId ?? actor.orgId} AND ${orgNodeScope(actor)}`,
+  );
+  const scopeName = org?.name ?? actor.orgName;
+  const filters = describeFilters(input);
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Guanhu';
+  const ws = wb.addWorksheet('客户清单', { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
+  ws.mergeCells(1, 1, 1, COLUMNS.length);
+  const title = ws.getCell(1, 1);
+  title.value = `客户清单  ${scopeName}  数据日期：${asOf ?? '—'}  共 ${rows.length} 户${filters ? `  筛选：${filters}` : ''}`;
+  title.font = { bold: true, size: 14 };
+  title.alignment = { vertical: 'middle', horizontal: 'center' };
+  ws.getRow(1).height = 26;
+  const header = ws.getRow(2);
+  header.values = COLUMNS.map((c) => c.header);
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.alignment = { vertical: 'middle', horizontal: 'center' };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E9C' } };
+  });
+  // Money as numbers so the sheet can sum and sort them (exact below 2^53 fen).
+  rows.forEach((r, i) =>
+    ws.addRow([
+      i + 1,
+      r.customerId,
+      r.name,
+      r.phone ?? '',
+      TIER_ZH[r.tier],
+      r.band ? BAND_ZH[r.band] : '',
+      Number(r.monthAvgAum),
+      Number(r.aum),
+      r.rmName ?? (r.tier === 'mass' ? '' : '未管户'),
+      r.rmId ?? '',
+      r.orgName,
+    ]),
+  );
+  COLUMNS.forEach((c, i) => {
+    if (c.money) ws.getColumn(i + 1).numFmt = '#,##0.00';
+  });
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length } };
+  const body = Buffer.from(await wb.xlsx.writeBuffer());
+
+  await writeAudit(ctx.db, {
+    action: 'export',
+    entityType: 'customer_list',
+    entityId: `${input.orgId ?? actor.orgId}${filters ? `?${filters}` : ''}`,
+    reason: '客户清单 xlsx',
+    rows: rows.length,
+    actorUserId: actor.userId,
+    actorStaffId: actor.staffId,
+    ip: opts.ip,
+  });
+  const date = asOf ?? 'latest';
+  return {
+    body,
+    rows: rows.length,
+    contentDisposition: attachmentHeader(`客户清单_${scopeName}_${date}.xlsx`, `customers-${date}.xlsx`),
+  };
+}
