@@ -49,6 +49,8 @@ export interface HoldingsLoad {
   read: ReadProgress;
   /** records read and structural rejects */
   scan: RecordSplitter;
+  /** distinct customers among the loaded rows */
+  customers: number;
   date: string;
   present: Set<string>;
   warnings: string[];
@@ -144,7 +146,7 @@ export async function loadHoldingsDay(h: DbHandle, i: HoldingsLoadInput): Promis
       const csv = stringify(scan.rejects.map((r) => [r.line, r.column ?? '(row)', r.raw, r.reason]));
       await h.copyFrom(`${i.rejects} (line_no, column_name, value, reason)`, Readable.from([csv]));
     }
-    return { read, scan, date, present: header.present, warnings: header.warnings, keys };
+    return { read, scan, date, customers: rows.customers, present: header.present, warnings: header.warnings, keys };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -73,6 +73,9 @@ const NO_DATE = 'no business date: none in the file name, no --date, and no vali
 export class HoldingsRows implements RecordSink {
   loaded = 0;
   rejected = 0;
+  /** distinct customers among the loaded rows (the day's size, for the shrink guard) */
+  customers = 0;
+  private seenCustomer: Uint8Array | null = null;
   readonly fields: number;
   // The row being checked: where each field's value is (the batch, or its unescaped copy) and its
   // range there (the splitter's ranges, see begin()).
@@ -195,6 +198,12 @@ export class HoldingsRows implements RecordSink {
       return;
     }
     this.loaded++;
+    // check() found the row's customer: lastCustomer is its position in the id set
+    const seen = (this.seenCustomer ??= new Uint8Array(this.refs.customers.size));
+    if (!seen[this.lastCustomer]) {
+      seen[this.lastCustomer] = 1;
+      this.customers++;
+    }
     this.ensure(256 + 2 * (this.width(c.customer_id) + this.width(c.account_id) + this.width(c.product_id)));
     if (this.format === 'binary') this.binaryRow(line);
     else this.csvRow(line);

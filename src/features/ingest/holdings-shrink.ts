@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { AppDb } from '../../platform/db/client.js';
-import { partitionName } from '../../platform/db/partitions.js';
+import { dayPartitions, partitionName } from '../../platform/db/partitions.js';
 import { query } from '../../platform/db/query.js';
 import type { ImportRules } from './types.js';
 
@@ -33,28 +33,31 @@ export async function holdingsShrink(
   db: AppDb,
   file: string,
   date: string,
-  dayTable: string,
+  /** distinct customers with a loaded row, counted by the holdings pass */
+  customers: number,
   read: number,
   rejected: number,
   rules: ImportRules['shrink'],
 ): Promise<Shrink | null> {
-  const [cur] = await query<{ n: number }>(
-    db,
-    sql.raw(`SELECT count(DISTINCT customer_id)::int AS n FROM ${dayTable}`),
-  );
-  const customers = cur?.n ?? 0;
-  const [prev] = await query<{ d: string }>(
-    db,
-    sql`SELECT max(as_of_date)::text AS d FROM holdings WHERE as_of_date < ${date}::date`,
-  );
-  const previousDate = prev?.d ?? null;
+  // the latest earlier day from the catalog (a max() over the partitioned table read every day)
+  const previousDate = (await dayPartitions(db, 'holdings')).filter((d) => d < date).pop() ?? null;
   let previousCustomers: number | null = null;
   if (previousDate) {
-    const [p] = await query<{ n: number }>(
+    // counted when that day was imported; a day loaded otherwise (the seed) is counted here
+    const [known] = await query<{ n: number | null }>(
       db,
-      sql.raw(`SELECT count(DISTINCT customer_id)::int AS n FROM ${partitionName('holdings', previousDate)}`),
+      sql`SELECT customers AS n FROM import_files
+          WHERE kind = 'holdings' AND business_date = ${previousDate}::date AND status = 'loaded'
+          ORDER BY id DESC LIMIT 1`,
     );
-    previousCustomers = p?.n ?? 0;
+    if (known?.n != null) previousCustomers = Number(known.n);
+    else {
+      const [p] = await query<{ n: number }>(
+        db,
+        sql.raw(`SELECT count(DISTINCT customer_id)::int AS n FROM ${partitionName('holdings', previousDate)}`),
+      );
+      previousCustomers = p?.n ?? 0;
+    }
   }
   const figures = { date, customers, rows: read, rejected, previousDate, previousCustomers };
   if (

@@ -103,6 +103,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
       f.warnings.push(...load.warnings);
       f.read = load.scan.read;
       holdingsSplit = load.scan;
+      f.customers = load.customers;
       f.checksum = load.read.checksum!;
       f.businessDate = load.date;
       staged = {
@@ -190,7 +191,7 @@ export async function importFile(h: DbHandle, ctx: FileContext, path: string, na
     // ... and one much smaller than the latest earlier day is refused unless the operator means it
     const shrink =
       f.kind === 'holdings'
-        ? await holdingsShrink(h.db, file, f.businessDate!, t.day, f.read, f.rejected, ctx.rules.shrink)
+        ? await holdingsShrink(h.db, file, f.businessDate!, f.customers ?? 0, f.read, f.rejected, ctx.rules.shrink)
         : null;
     if (shrink && !ctx.opts.acceptShrink) throw new ImportFileError(refusal(shrink));
     if (shrink) f.warnings.push(`${shrink.why}: loaded anyway (--accept-shrink)`);

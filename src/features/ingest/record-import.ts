@@ -22,9 +22,9 @@ export async function alreadyLoaded(db: AppDb, f: FileResult): Promise<boolean> 
 export async function recordFile(db: AppDb, runId: string, f: FileResult): Promise<void> {
   await db.execute(
     sql`INSERT INTO import_files (run_id, file_name, kind, business_date, checksum, encoding, rows_read, rows_loaded,
-          rows_rejected, duration_ms, status, report_path, rejects_path, message, top_reasons)
+          rows_rejected, duration_ms, status, report_path, rejects_path, message, top_reasons, customers)
         VALUES (${runId}, ${f.file}, ${f.kind}::import_kind, ${f.businessDate}::date, ${f.checksum}, ${f.encoding},
           ${f.read}, ${f.loaded}, ${f.rejected}, ${f.durationMs}, ${f.status}::import_status, ${f.reportPath},
-          ${f.rejectsPath}, ${f.message}, ${JSON.stringify(f.topReasons)}::jsonb)`,
+          ${f.rejectsPath}, ${f.message}, ${JSON.stringify(f.topReasons)}::jsonb, ${f.customers ?? null})`,
   );
 }

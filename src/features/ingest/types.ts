@@ -48,6 +48,8 @@ export interface FileResult {
   /** why the file failed, when it did */
   message: string | null;
   warnings: string[];
+  /** holdings: distinct customers with a loaded row (the day's size, for the next day's shrink guard) */
+  customers?: number;
   /** the top reject reasons with counts (a reference to a row rejected earlier in the import apart) */
   topReasons: ReasonCount[];
   /** where the time went: stage (Node pass + COPY), validate, build, merge */

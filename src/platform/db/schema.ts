@@ -443,6 +443,8 @@ export const importFiles = pgTable(
     message: text('message'),
     /** the top reject reasons: [{column, reason, count, value?, cause?}] (reject-summary.ts) */
     topReasons: jsonb('top_reasons').notNull().default([]),
+    /** holdings: distinct customers with a loaded row, so the next day's shrink guard need not count them */
+    customers: integer('customers'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('import_files_kind_idx').on(t.kind, t.businessDate), index('import_files_run_idx').on(t.runId)],
