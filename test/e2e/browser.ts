@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { query } from '../../src/platform/db/query.js';
 import { ensureWebBuilt } from '../../src/cli/web-build.js';
 import { seededBank, type TestBank } from '../support/app.js';
 import type { AppConfig } from '../../src/platform/config.js';
@@ -69,3 +71,12 @@ export async function loginPage(
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+/** One demo login per staff role (the role's first active username), for walking every role. */
+export function loginPerRole(e: E2E): Promise<{ role: string; username: string }[]> {
+  return query<{ role: string; username: string }>(
+    e.bank.ctx.db,
+    sql`SELECT DISTINCT ON (s.role) s.role::text AS role, u.username FROM users u JOIN staff s USING (staff_id)
+        WHERE s.status = 'active' AND NOT u.disabled ORDER BY s.role, u.username`,
+  );
+}

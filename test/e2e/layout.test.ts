@@ -5,11 +5,9 @@
  * a menu whose entries have labels.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { query } from '../../src/platform/db/query.js';
 import { STAFF_ROLES } from '../../src/domain/enums.js';
-import { loginPage, shot, startE2E, type E2E } from './browser.js';
+import { loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
 
 const WIDTHS = [
   { width: 375, height: 812 },
@@ -22,11 +20,7 @@ let e: E2E;
 let users: { role: string; username: string }[];
 beforeAll(async () => {
   e = await startE2E();
-  users = await query<{ role: string; username: string }>(
-    e.bank.ctx.db,
-    sql`SELECT DISTINCT ON (s.role) s.role::text AS role, u.username FROM users u JOIN staff s USING (staff_id)
-        WHERE s.status = 'active' AND NOT u.disabled ORDER BY s.role, u.username`,
-  );
+  users = await loginPerRole(e);
 });
 afterAll(async () => e?.close());
 

@@ -9,18 +9,14 @@ import type { Page } from 'playwright-core';
 import { query } from '../../src/platform/db/query.js';
 import { STAFF_ROLES } from '../../src/domain/enums.js';
 import { ownsBook } from '../../src/domain/roles.js';
-import { DESK, loginPage, shot, startE2E, type E2E } from './browser.js';
+import { DESK, loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
 
 let e: E2E;
 /** one demo login per staff role (the first username of the role) */
 let users: { role: string; username: string }[];
 beforeAll(async () => {
   e = await startE2E();
-  users = await query<{ role: string; username: string }>(
-    e.bank.ctx.db,
-    sql`SELECT DISTINCT ON (s.role) s.role::text AS role, u.username FROM users u JOIN staff s USING (staff_id)
-        WHERE s.status = 'active' AND NOT u.disabled ORDER BY s.role, u.username`,
-  );
+  users = await loginPerRole(e);
 });
 afterAll(async () => e?.close());
 

@@ -10,7 +10,7 @@ import { nightlySteps } from '../../src/modules.js';
 import { runBatchDay } from '../../src/platform/jobs/run-batch.js';
 import { query } from '../../src/platform/db/query.js';
 import { AS_OF, DEMO_PASSWORD } from '../support/app.js';
-import { DESK, PHONE, loginPage, shot, startE2E, type E2E } from './browser.js';
+import { DESK, PHONE, loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
 
 let e: E2E;
 /** one login of every staff role */
@@ -27,11 +27,7 @@ beforeAll(async () => {
   ({ pages } = (await import(WEB_MODULES)) as { pages: typeof pages });
   e = await startE2E();
   const db = e.bank.ctx.db;
-  users = await query<{ username: string; role: string }>(
-    db,
-    sql`SELECT DISTINCT ON (s.role) u.username, s.role::text AS role FROM users u JOIN staff s ON s.staff_id = u.staff_id
-        WHERE NOT u.disabled AND s.status = 'active' ORDER BY s.role, u.username`,
-  );
+  users = await loginPerRole(e);
   // a night's batch, so the batch page has steps with detail codes to show
   await runBatchDay(db, nightlySteps, AS_OF);
   // a file the importer read, imported at 10:57 Shanghai time

@@ -15,25 +15,10 @@ import { writeAudit } from '../../platform/audit.js';
 import { query } from '../../platform/db/query.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import { attachmentHeader } from '../../platform/http/attachment.js';
-import type { Band, Tier } from '../../domain/enums.js';
+import { BAND_ZH, TIER_ZH } from '../../domain/tier-names.js';
 import { countCustomers, customerRows, withEligibleTiers, type ListCustomersInput } from './list-customers.js';
 
 export type ExportCustomersInput = Omit<ListCustomersInput, 'page' | 'pageSize'>;
-
-// The file leaves the app and is read by people who never chose a UI language: Chinese labels.
-const TIER_ZH: Record<Tier, string> = {
-  mass: '大众客户',
-  premium: '优质客户',
-  affluent: '理财客户',
-  wealth: '财富客户',
-  private: '私人银行客户',
-};
-const BAND_ZH: Record<Band, string> = {
-  premium: '临界优质',
-  affluent: '临界理财',
-  wealth: '临界财富',
-  private: '临界私行',
-};
 
 const COLUMNS = [
   { header: '序号', width: 7 },

@@ -12,7 +12,8 @@ import { writeAudit } from '../../platform/audit.js';
 import { query } from '../../platform/db/query.js';
 import { toItem, type Band } from './list-near-threshold.js';
 import { nearConditions, nearRows } from './near-threshold-queries.js';
-import { attachmentHeader, BAND_ZH, nearThresholdWorkbook } from './near-threshold-xlsx.js';
+import { BAND_ZH } from '../../domain/tier-names.js';
+import { attachmentHeader, nearThresholdWorkbook } from './near-threshold-xlsx.js';
 
 export async function exportNearThreshold(
   ctx: Ctx,

@@ -4,22 +4,9 @@
  * purpose: the file leaves the app and is read by people who never chose a UI language.
  */
 import ExcelJS from 'exceljs';
-import type { Band, Tier } from '../../domain/enums.js';
+import type { Band } from '../../domain/enums.js';
+import { BAND_ZH, TIER_ZH } from '../../domain/tier-names.js';
 import type { NearThresholdItem } from './list-near-threshold.js';
-
-const TIER_ZH: Record<Tier, string> = {
-  mass: '大众客户',
-  premium: '优质客户',
-  affluent: '理财客户',
-  wealth: '财富客户',
-  private: '私人银行客户',
-};
-export const BAND_ZH: Record<Band, string> = {
-  premium: '临界优质',
-  affluent: '临界理财',
-  wealth: '临界财富',
-  private: '临界私行',
-};
 
 const COLUMNS = [
   { header: '序号', width: 7 },

@@ -428,17 +428,6 @@ const en: DeepString<Resources> = {
     rejects: 'Rejects',
     rejectsCol: 'Download',
     run: 'Run',
-    kind: {
-      org: 'Org units',
-      staff: 'Staff',
-      products: 'Products',
-      customers: 'Customers',
-      relationships: 'Relationships',
-      holdings: 'Holdings',
-      transactions: 'Transactions',
-      contacts: 'Contacts',
-      complaints: 'Complaints',
-    },
     error: {
       bad_file_name: 'These are not contract file names (<kind>.csv or <kind>_YYYYMMDD.csv, each once): {{files}}',
       no_files: 'Choose at least one file',

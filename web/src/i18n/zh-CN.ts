@@ -423,17 +423,6 @@ const zhCN = {
     rejects: '拒绝明细',
     rejectsCol: '下载',
     run: '批次',
-    kind: {
-      org: '机构',
-      staff: '员工',
-      products: '产品',
-      customers: '客户',
-      relationships: '管户关系',
-      holdings: '持仓',
-      transactions: '交易',
-      contacts: '联系记录',
-      complaints: '投诉',
-    },
     error: {
       bad_file_name: '以下文件名不符合约定（<类型>.csv 或 <类型>_YYYYMMDD.csv，且不可重复）：{{files}}',
       no_files: '请至少选择一个文件',
