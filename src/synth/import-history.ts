@@ -57,13 +57,14 @@ export async function recordSeedImports(db: AppDb, asOf: string): Promise<void> 
   ];
   for (const [i, f] of files.entries()) {
     const checksum = createHash('sha256').update(`guanhu demo seed ${f.name}`).digest('hex');
-    // the morning after the business day, one file after another
+    // the morning after the business day (never later than now), one file after another
     const at = `${asOf} 23:00:00+00`;
     await db.execute(sql`
       INSERT INTO import_files (run_id, file_name, kind, business_date, checksum, encoding, rows_read, rows_loaded,
         rows_rejected, duration_ms, status, top_reasons, created_at)
       SELECT ${runId}, ${f.name}, ${f.kind}::import_kind, ${f.dated ? asOf : null}::date, ${checksum}, 'utf8', n, n,
-        0, ${f.ms}, 'loaded', '[]'::jsonb, ${at}::timestamptz + ${`${i * 2} seconds`}::interval
+        0, ${f.ms}, 'loaded', '[]'::jsonb,
+        least(${at}::timestamptz, now() - interval '1 hour') + ${`${i * 2} seconds`}::interval
       FROM (${sql.raw(f.count)}) c(n)`);
   }
 }

@@ -31,7 +31,12 @@ async function facts(db: AppDb): Promise<DateFacts> {
     sql`SELECT f.business_date::text AS d,
           bool_or(f.status = 'loaded' AND f.created_at > coalesce((
             SELECT max(r.started_at) FROM batch_runs r
-            WHERE r.business_date = f.business_date AND r.status = 'succeeded'), '-infinity')) AS reloaded
+            WHERE r.business_date = f.business_date AND r.status = 'succeeded'),
+            -- a baseline day (its AUM written by the seed, never attempted by a batch): files
+            -- recorded before the AUM date was last set are part of it
+            (SELECT s.updated_at FROM system_state s WHERE s.key = 'aum_as_of'
+              AND NOT EXISTS (SELECT 1 FROM batch_runs r WHERE r.business_date = f.business_date)),
+            '-infinity')) AS reloaded
         FROM import_files f
         WHERE f.kind = 'holdings' AND f.status IN ('loaded', 'unchanged') AND f.business_date IS NOT NULL
         GROUP BY 1`,
