@@ -78,7 +78,7 @@ export default function ChangePasswordPage() {
               {t('password.title')}
             </Typography.Title>
             <Typography.Text type="secondary">
-              {me.name} · {me.username}
+              {me.name} · <span className="gh-mono">{me.username}</span>
             </Typography.Text>
           </div>
         </div>
