@@ -80,3 +80,10 @@ export function loginPerRole(e: E2E): Promise<{ role: string; username: string }
         WHERE s.status = 'active' AND NOT u.disabled ORDER BY s.role, u.username`,
   );
 }
+
+/**
+ * One role per distinct home and menu: the wealth RM and the private advisor have the RM's
+ * pages, the sub-branch and branch managers the outlet head's over a wider scope. The browser
+ * tests that walk roles walk these, so that the browser tier stays inside CI's 30 minutes.
+ */
+export const DISTINCT_ROLES = ['rm', 'lobby_manager', 'outlet_head', 'head_office', 'admin'] as const;

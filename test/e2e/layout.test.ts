@@ -6,8 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { StaffRole } from '../../src/domain/enums.js';
-import { loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
+import { DISTINCT_ROLES, loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
 
 const WIDTHS = [
   { width: 375, height: 812 },
@@ -15,8 +14,6 @@ const WIDTHS = [
   { width: 1024, height: 768 },
   { width: 1440, height: 900 },
 ];
-
-const LAYOUT_ROLES: StaffRole[] = ['rm', 'lobby_manager', 'outlet_head', 'head_office', 'admin'];
 
 let e: E2E;
 let users: { role: string; username: string }[];
@@ -47,9 +44,7 @@ async function settle(page: Page) {
 const slug = (path: string) => (path === '/' ? 'home' : path.slice(1).replace(/[/?=&]+/g, '-'));
 
 describe('layouts at 375, 768, 1024 and 1440 px', () => {
-  // one role per distinct menu: the wealth RM and private advisor have the RM's pages, the
-  // sub-branch and branch managers the outlet head's (over a wider scope); CI time is bounded
-  it.each(LAYOUT_ROLES)(
+  it.each(DISTINCT_ROLES)(
     'the main pages of %s fit every width, with a labelled menu on a PAD',
     async (role) => {
       const failures: string[] = [];

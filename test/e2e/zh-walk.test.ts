@@ -10,7 +10,7 @@ import { nightlySteps } from '../../src/modules.js';
 import { runBatchDay } from '../../src/platform/jobs/run-batch.js';
 import { query } from '../../src/platform/db/query.js';
 import { AS_OF, DEMO_PASSWORD } from '../support/app.js';
-import { DESK, PHONE, loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
+import { DESK, DISTINCT_ROLES, PHONE, loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
 
 let e: E2E;
 /** one login of every staff role */
@@ -114,7 +114,7 @@ const apiJson = <T>(page: Page, url: string) =>
 
 describe('every page in Chinese', () => {
   // one test per role, each with its own time: a loaded machine takes seconds a page
-  it.each(enums.STAFF_ROLES)(
+  it.each(DISTINCT_ROLES)(
     '%s: no raw code, no English message, no ungrouped count',
     { timeout: 120_000 },
     async (role) => {
