@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AS_OF } from '../support/app.js';
 import { DESK, SHOTS, loginPage, shot, startE2E, type E2E } from './browser.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'guanhu-e2e-imports-'));
@@ -72,9 +73,19 @@ describe('the imports page', () => {
     expect(csv.split('\n')[0]).toContain('reason');
     expect(csv).toContain('S99999');
 
+    // a contacts file leaves no date to process: the page says so, in Chinese
     await page.click('[data-testid="batch-run"]');
     await page.waitForSelector('[data-testid="job-batch"][data-status="succeeded"]', { timeout: 120_000 });
+    expect(await page.locator('[data-testid="job-message-batch"]').innerText()).toContain('没有待处理的日期');
+    // the data date picked, the batch runs that day again and its steps are logged
+    await page.click('[data-testid="batch-date"]');
+    await page.keyboard.type(AS_OF);
+    await page.keyboard.press('Enter');
+    await page.click('[data-testid="batch-run"]');
+    await page.waitForSelector('[data-testid="job-message-batch"]:has-text("已处理业务日期")', { timeout: 120_000 });
+    expect(await page.locator('[data-testid="job-message-batch"]').innerText()).toContain(AS_OF);
     await page.waitForSelector('[data-testid="batch-runs-table"] [data-testid="batch-step-aum"]');
+    await shot(page, 'imports-batch-1440');
     await page.context().close();
   }, 240_000);
 

@@ -424,6 +424,8 @@ const en: DeepString<Resources> = {
     batchHint:
       'With a date, that date and every processed date after it run again; without, every loaded date not yet processed',
     runBatch: 'Run batch',
+    batchRan: 'Processed business dates: {{dates}}',
+    batchNothing: 'Nothing to do: every loaded date is processed. To run a day again, pick its date first',
     topReasons: 'Top reject reasons',
     rejects: 'Rejects',
     rejectsCol: 'Download',

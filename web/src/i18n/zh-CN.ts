@@ -419,6 +419,8 @@ const zhCN = {
     batchDateAll: '全部待处理日期',
     batchHint: '选择日期时，重跑该日期及其后已处理的日期；不选则处理所有已导入未处理的日期',
     runBatch: '运行批处理',
+    batchRan: '已处理业务日期：{{dates}}',
+    batchNothing: '没有待处理的日期：已导入的日期都已处理。要重跑某一天，请先选择日期',
     topReasons: '主要拒绝原因',
     rejects: '拒绝明细',
     rejectsCol: '下载',

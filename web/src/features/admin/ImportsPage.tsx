@@ -273,6 +273,11 @@ export default function ImportsPage() {
     upload.mutate(list, { onSuccess: () => setPicked([]) });
   };
 
+  /** a finished batch says in the user's language what it did; a failure keeps the server's words */
+  const jobMessage = (j: PipelineJob): string | null => {
+    if (j.kind !== 'batch' || j.status !== 'succeeded') return j.message;
+    return j.dates.length ? t('ingestWeb.batchRan', { dates: j.dates.join('、') }) : t('ingestWeb.batchNothing');
+  };
   const progress = (j: PipelineJob) => (j.total > 0 ? Math.min(100, Math.round((j.done / j.total) * 100)) : 0);
   const jobState = (j: PipelineJob) => (
     <div className="gh-import-job" data-testid={`job-${j.kind}`} data-status={j.status}>
@@ -298,7 +303,14 @@ export default function ImportsPage() {
             : t('ingestWeb.batching', { phase: j.phase ?? '', done: j.done, total: j.total })}
         </div>
       ) : null}
-      {j.message ? <Alert type={j.status === 'failed' ? 'error' : 'info'} showIcon message={j.message} /> : null}
+      {jobMessage(j) ? (
+        <Alert
+          type={j.status === 'failed' ? 'error' : 'info'}
+          showIcon
+          message={jobMessage(j)}
+          data-testid={`job-message-${j.kind}`}
+        />
+      ) : null}
       {j.kind === 'batch' && j.steps.length ? (
         <div className="gh-steps">
           {j.steps.map((s) => (
