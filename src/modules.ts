@@ -15,6 +15,7 @@ import notifications from './features/notifications/module.js';
 import org from './features/org/module.js';
 import settings from './features/settings/module.js';
 import staff from './features/staff/module.js';
+import stewardship from './features/stewardship/module.js';
 import tiering from './features/tiering/module.js';
 import tiers from './features/tiers/module.js';
 import users from './features/users/module.js';
@@ -32,6 +33,7 @@ export const modules: readonly FeatureModule[] = [
   settings,
   admin,
   notifications,
+  stewardship,
 ];
 
 /** Every module's nightly steps (the runner orders them by their `after` lists). */

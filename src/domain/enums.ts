@@ -54,6 +54,21 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const OWNER_ROLES = ['rm', 'wealth_rm', 'private_advisor'] as const satisfies readonly StaffRole[];
 export type OwnerRole = (typeof OWNER_ROLES)[number];
 
+/**
+ * A customer's stewardship state (DOMAIN.md §3), written nightly by the `stewardship` step.
+ * Eligible customers (tier ≥ managedFromTier) are `managed` (an active RM of an allowed role who
+ * keeps in touch), `unmanaged` (no RM), `orphaned` (the RM left or is inactive), `wrong_role`
+ * (the RM's role may not own the tier) or `idle` (挂而不管: assigned > idleDays, no valid contact
+ * by that RM in noContactDays). `release`: below managedFromTier but held by an RM (the
+ * low-asset release list, 管户资产过低客户清单).
+ */
+export const STEWARDSHIP_STATES = ['managed', 'unmanaged', 'orphaned', 'wrong_role', 'idle', 'release'] as const;
+export type StewardshipState = (typeof STEWARDSHIP_STATES)[number];
+
+/** Why a primary relationship ended (relationships.end_reason). */
+export const RELATIONSHIP_END_REASONS = ['import', 'staff_left', 'idle', 'left', 'reassigned', 'released'] as const;
+export type RelationshipEndReason = (typeof RELATIONSHIP_END_REASONS)[number];
+
 /** A staff member whose status becomes `left` loses every session at once (§11). */
 export const STAFF_STATUSES = ['active', 'left'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];

@@ -24,6 +24,7 @@ import {
 import {
   ASSET_CLASSES,
   AUDIT_ACTIONS,
+  STEWARDSHIP_STATES,
   COMPLAINT_SEVERITIES,
   CONTACT_CHANNELS,
   GENDERS,
@@ -56,6 +57,7 @@ export const txnChannel = pgEnum('txn_channel', TXN_CHANNELS);
 export const contactChannel = pgEnum('contact_channel', CONTACT_CHANNELS);
 export const complaintSeverity = pgEnum('complaint_severity', COMPLAINT_SEVERITIES);
 export const auditAction = pgEnum('audit_action', AUDIT_ACTIONS);
+export const stewardshipState = pgEnum('stewardship_state', STEWARDSHIP_STATES);
 
 const fen = (name: string) => bigint(name, { mode: 'bigint' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -489,6 +491,30 @@ export const orgTierDaily = pgTable(
     downgrades: integer('downgrades').notNull(),
   },
   (t) => [primaryKey({ columns: [t.asOfDate, t.orgId, t.tier] })],
+);
+
+/**
+ * The current stewardship state of every customer who is eligible or held by an RM (DOMAIN.md §3),
+ * rewritten whole by the nightly `stewardship` step (src/features/stewardship/). Customers below
+ * managedFromTier without an RM have no row.
+ */
+export const customerStewardship = pgTable(
+  'customer_stewardship',
+  {
+    customerId: text('customer_id')
+      .primaryKey()
+      .references(() => customers.customerId),
+    asOfDate: date('as_of_date').notNull(),
+    state: stewardshipState('state').notNull(),
+    tier: tier('tier').notNull(),
+    /** the open primary relationship's RM, if any */
+    staffId: text('staff_id').references(() => staff.staffId),
+    /** when that relationship started */
+    since: date('since'),
+    /** the last valid contact by that RM with this customer */
+    lastValidContactOn: date('last_valid_contact_on'),
+  },
+  (t) => [index('customer_stewardship_state_idx').on(t.state), index('customer_stewardship_staff_idx').on(t.staffId)],
 );
 
 /** Small named facts about the system, e.g. aum_as_of: the business date the current AUM is for. */
