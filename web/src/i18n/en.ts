@@ -66,6 +66,22 @@ const en: DeepString<Resources> = {
   tier: { mass: 'Mass', premium: 'Premium', affluent: 'Affluent', wealth: 'Wealth', private: 'Private banking' },
   tierShort: { mass: 'Mass', premium: 'Premium', affluent: 'Affluent', wealth: 'Wealth', private: 'Private' },
   band: { label: 'Near threshold', near: 'Near {{tier}}', none: '—' },
+  stewardshipState: {
+    managed: 'Managed',
+    unmanaged: 'Unmanaged',
+    orphaned: 'RM left',
+    wrong_role: 'Wrong role',
+    idle: 'Idle',
+    release: 'Below premium',
+  },
+  endReason: {
+    import: 'Changed by import',
+    staff_left: 'RM left the bank',
+    idle: 'Idle relationship',
+    left: 'RM left',
+    reassigned: 'Reassigned',
+    released: 'Released (low assets)',
+  },
   level: { head_office: 'Head office', branch: 'Branch', sub_branch: 'Sub-branch', outlet: 'Outlet' },
   assetClass: {
     cash: 'Cash',

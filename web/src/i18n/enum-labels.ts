@@ -28,6 +28,8 @@ export const ENUM_LABELS = {
   ORG_LEVELS: 'level',
   STAFF_ROLES: 'role',
   OWNER_ROLES: 'role',
+  STEWARDSHIP_STATES: 'stewardshipState',
+  RELATIONSHIP_END_REASONS: 'endReason',
   STAFF_STATUSES: 'staffStatus',
   PRODUCT_CATEGORIES: 'category',
   ASSET_CLASSES: 'assetClass',
