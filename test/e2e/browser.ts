@@ -70,6 +70,20 @@ export async function loginPage(
   return page;
 }
 
+/**
+ * Opens `path` inside the already loaded app, as a click on a link would (the router follows the
+ * history change), without reloading the bundle: a walk over many pages stays fast. It returns
+ * once React has rendered the new location (two frames later); the caller waits for its data.
+ */
+export async function spaGoto(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => {
+    window.history.pushState(null, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForURL((u) => u.pathname + u.search === path);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 /** One demo login per staff role (the role's first active username), for walking every role. */

@@ -10,7 +10,7 @@ import { nightlySteps } from '../../src/modules.js';
 import { runBatchDay } from '../../src/platform/jobs/run-batch.js';
 import { query } from '../../src/platform/db/query.js';
 import { AS_OF, DEMO_PASSWORD } from '../support/app.js';
-import { DESK, DISTINCT_ROLES, PHONE, loginPage, loginPerRole, shot, startE2E, type E2E } from './browser.js';
+import { DESK, DISTINCT_ROLES, PHONE, loginPage, loginPerRole, shot, spaGoto, startE2E, type E2E } from './browser.js';
 
 let e: E2E;
 /** one login of every staff role */
@@ -81,8 +81,11 @@ async function signedIn(username: string): Promise<Page> {
 }
 
 /** Opens a page of the app and reads what it shows once it has loaded. */
-async function visibleText(page: Page, path: string) {
-  await page.goto(`${e.url}/${path}`);
+async function visibleText(page: Page, path: string, opts: { load?: boolean } = {}) {
+  // the first page loads the app; the next ones are opened inside it, as a click on a link would
+  // (a URL typed in, `load`, is read by the page as it starts)
+  if (!opts.load && page.url().startsWith('http')) await spaGoto(page, `/${path}`);
+  else await page.goto(`${e.url}/${path}`);
   // a page in the shell shows the signed-in user; a bare one (changing one's password) its title
   await page.waitForSelector('[data-testid="current-user"], [data-testid="change-password-title"]');
   await settled(page);
@@ -133,11 +136,11 @@ describe('every page in Chinese', () => {
       }
       expect(visited).toBeGreaterThanOrEqual(4);
       // a refused parameter and an unknown org: translated states, not the server's English
-      const tooBig = await visibleText(page, 'customers?page=99999999');
+      const tooBig = await visibleText(page, 'customers?page=99999999', { load: true });
       expect(tooBig).toContain('参数错误：page');
       expectChinese(tooBig, `a page number too big as ${u!.username}`);
       if (pages.find((p) => p.path === 'tiers')!.allow!(me)) {
-        const org = await visibleText(page, 'tiers?orgId=NOPE');
+        const org = await visibleText(page, 'tiers?orgId=NOPE', { load: true });
         expect(org).toContain('未找到相关数据');
         expectChinese(org, `an unknown org as ${u!.username}`);
       }

@@ -44,6 +44,8 @@ export interface DbHandle {
    * first LISTEN is in place (or has failed and a retry is scheduled); the returned function stops.
    */
   listen(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
+  /** PGlite only: the whole data directory as an uncompressed tarball (`OpenOptions.loadDataDir`) */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -66,11 +68,13 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** PGlite data directory; 'memory://' for an in-memory database */
   dataDir?: string;
+  /** PGlite: start from this tarball of a data directory (`DbHandle.dumpDataDir`) */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite(opts.dataDir ?? './.guanhu/data');
+  return openPglite(opts.dataDir ?? './.guanhu/data', opts.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<DbHandle> {
@@ -204,14 +208,14 @@ async function listenPostgres(
   };
 }
 
-async function openPglite(dataDir: string): Promise<DbHandle> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<DbHandle> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // one owner at a time: a second process on the same directory destroys it (dir-lock.ts)
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(inMemory ? undefined : dataDir);
+    client = await PGlite.create({ ...(inMemory ? {} : { dataDir }), ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (err) {
     unlock();
     throw new AppError('DB_UNAVAILABLE', `cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
@@ -234,6 +238,7 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
       return res.affectedRows ?? 0;
     },
     withJobLock: (_name, fn) => fn(),
+    dumpDataDir: () => client.dumpDataDir('none'),
     async listen(channel, onNotify) {
       const unlisten = await client.listen(channel, (payload) => onNotify(payload));
       return async () => {
