@@ -19,6 +19,7 @@ import { formatDateTime, formatInt } from '../../lib/format';
 import { IMPORT_KINDS } from '../../../../src/domain/enums';
 import { ErrorState } from '../shell/states';
 import { stepDetail, stepLabel } from './batch-detail';
+import { rejectCause, rejectColumn, rejectReason } from './reject-reason';
 
 const STATUS_COLORS: Record<string, string> = {
   loaded: 'green',
@@ -83,20 +84,25 @@ export default function ImportsPage() {
   const reasons = (list: Reason[], message: string | null) => (
     <div className="gh-import-reasons">
       {message ? <div className="gh-rejected">{message}</div> : null}
-      {list.map((r, i) => (
-        <div key={i} className="gh-ellipsis" title={r.cause ?? `${r.column}: ${r.reason}`}>
-          <span className="gh-num">{formatInt(r.count, lang)}</span>{' '}
-          {r.value !== undefined ? (
-            <Tooltip title={r.cause}>
-              {r.reason} <span className="gh-mono">{r.value}</span>
-            </Tooltip>
-          ) : (
-            <>
-              <span className="gh-mono">{r.column}</span>: {r.reason}
-            </>
-          )}
-        </div>
-      ))}
+      {list.map((r, i) => {
+        const reason = rejectReason(i18n, r.reason);
+        const column = rejectColumn(i18n, r.column);
+        const cause = r.cause === undefined ? undefined : rejectCause(i18n, r.cause);
+        return (
+          <div key={i} className="gh-ellipsis" title={cause ?? `${column}: ${reason}`} data-testid="import-reason">
+            <span className="gh-num">{formatInt(r.count, lang)}</span>{' '}
+            {r.value !== undefined ? (
+              <Tooltip title={cause}>
+                {reason} <span className="gh-mono">{r.value}</span>
+              </Tooltip>
+            ) : (
+              <>
+                <span className="gh-mono">{column}</span>: {reason}
+              </>
+            )}
+          </div>
+        );
+      })}
       {!message && list.length === 0 ? <span className="gh-muted">—</span> : null}
     </div>
   );
