@@ -134,10 +134,9 @@ export function rejectColumn(i18n: I18n, column: string): string {
 
 /** the earlier rejection behind a reference reject, in the page's language */
 export function rejectCause(i18n: I18n, cause: string): string {
-  const m = CAUSE.exec(cause);
-  if (!m?.groups) return cause;
-  const { file, line, column, reason } = m.groups as Record<string, string>;
-  if (!matchReason(reason)) return cause;
+  const g = CAUSE.exec(cause)?.groups;
+  if (!g?.reason || !matchReason(g.reason)) return cause;
+  const { file, line, column = '', reason } = g;
   return i18n.t('ingestWeb.reason.cause', {
     file,
     line,
