@@ -60,6 +60,10 @@ describe('the imports page', () => {
     expect(
       Number((await row.locator('[data-testid="import-rejected"]').innerText()).replace(/\D/g, '')),
     ).toBeGreaterThan(0);
+    // the reasons read Chinese (the server's English stays in the rejects file)
+    const reasons = await row.locator('[data-testid="import-reason"]').allInnerTexts();
+    expect(reasons.join('\n')).toContain('staff_id: 员工不存在');
+    expect(reasons.join('\n')).not.toContain('unknown staff');
     await shot(page, 'imports-desk-1440');
 
     const [download] = await Promise.all([
