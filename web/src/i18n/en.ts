@@ -82,6 +82,21 @@ const en: DeepString<Resources> = {
     reassigned: 'Reassigned',
     released: 'Released (low assets)',
   },
+  assignBatchKind: { plan: 'Reassignment plan', transfer: 'Book transfer' },
+  assignBatchStatus: {
+    pending: 'Awaiting approval',
+    applied: 'Applied',
+    rejected: 'Not applied',
+    empty: 'Nothing to assign',
+  },
+  assignProposalStatus: {
+    pending: 'Awaiting approval',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    applied: 'Applied',
+    stale: 'Out of date',
+  },
+  assignPolicyMode: { approval: 'Approval required', auto_apply: 'Applies at once' },
   level: { head_office: 'Head office', branch: 'Branch', sub_branch: 'Sub-branch', outlet: 'Outlet' },
   assetClass: {
     cash: 'Cash',
@@ -129,6 +144,8 @@ const en: DeepString<Resources> = {
     import_started: 'Import started',
     batch_started: 'Batch started',
     import_shrink_accepted: 'Shrunken day accepted',
+    assignment_planned: 'Reassignment planned',
+    assignment_decided: 'Reassignment decided',
   },
   errors: {
     BAD_REQUEST: 'The request was not valid. Reload the page and try again.',
