@@ -148,10 +148,10 @@ describe('reassignment workflow', () => {
 
     const again = await call('ob01', 'POST', `/batches/${outletPlan.batchId}/apply`);
     expect(again.json()).toMatchObject({ applied: 0, approved: 0, status: 'applied' });
-    const [{ n }] = await rows<{ n: number }>(
+    const [count] = await rows<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM relationships WHERE customer_id = ${idle.customerId}`,
     );
-    expect(n).toBe(hist.length);
+    expect(count!.n).toBe(hist.length);
     // the applied customers no longer need an RM: the next plan leaves them out
     const next = (await call('ob01', 'POST', '/plans', {})).json<Plan>();
     expect(next.proposals.map((p) => p.customerId)).not.toContain(idle.customerId);
