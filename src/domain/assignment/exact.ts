@@ -11,13 +11,7 @@ export function solveExactWithStats(
   rms: readonly AssignRm[],
   settings: AssignSettings,
 ): Promise<AssignResult & { stats: NetworkStats }> {
-  return solveWith(
-    customers,
-    rms,
-    settings,
-    (c) => c.customerId,
-    (n) => [0, n],
-  );
+  return solveWith(customers, rms, settings, (c) => c.customerId, { bucketing: (n) => [0, n], hubs: false });
 }
 
 export async function solveExact(

@@ -158,148 +158,272 @@ export function prepare(
   return { rms, free, groups: list, unassigned };
 }
 
+/** Growable column store of the LP: each column is an arc with at most one tail and one head row. */
+class Columns {
+  n = 0;
+  tail = new Int32Array(1024);
+  head = new Int32Array(1024);
+  upper = new Float64Array(1024);
+  /** per-stage costs: 0 coverage+AUM, 1 locality, 2 balance, 3 score */
+  cost = [new Float64Array(1024), new Float64Array(1024), new Float64Array(1024), new Float64Array(1024)];
+  add(tail: number, head: number, upper: number, c0 = 0, c1 = 0, c2 = 0, c3 = 0): number {
+    if (this.n === this.tail.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.tail = grow(this.tail);
+      this.head = grow(this.head);
+      this.upper = grow(this.upper);
+      this.cost = this.cost.map(grow);
+    }
+    const j = this.n++;
+    this.tail[j] = tail;
+    this.head[j] = head;
+    this.upper[j] = upper;
+    this.cost[0]![j] = c0;
+    this.cost[1]![j] = c1;
+    this.cost[2]![j] = c2;
+    this.cost[3]![j] = c3;
+    return j;
+  }
+}
+
 /**
- * Builds the network LP for the groups, solves it stage by stage and returns how many members of
- * each group go to each of its RMs: `flows[g]` pairs with `groups[g].rms`.
+ * RMs of one role in one sub-branch or branch, as two chains of hub nodes: prefix node P_k reaches
+ * RMs 0..k, suffix node S_k reaches k..n-1. The whole pool is P_{n-1}; the pool without RM i is
+ * P_{i-1} and S_{i+1}, which is how an idle customer's group reaches every RM but its own.
+ */
+interface Pool {
+  rms: number[];
+  /** row of P_k, and of S_k once a group needs it (-1 before) */
+  prefixRow: number[];
+  suffixRow: number[];
+  /** columns P_k → RM_k, P_k → P_{k-1}, S_k → RM_k, S_k → S_{k+1} (-1 where absent) */
+  prefixToRm: number[];
+  prefixToNext: number[];
+  suffixToRm: number[];
+  suffixToNext: number[];
+  /** group arcs into P_k / S_k: [column, group] */
+  intoPrefix: [number, number][][];
+  intoSuffix: [number, number][][];
+}
+
+export interface NetworkOptions {
+  bucketing: Bucketing;
+  /** route sub-branch and branch arcs through pooled hub nodes (false: one arc per group and RM) */
+  hubs: boolean;
+}
+
+/**
+ * Builds the network LP for the groups, solves it stage by stage and returns, per group, how many
+ * of its members go to which RM (pairs [rm index, count], in no particular order).
  */
 export async function solveNetwork(
   groups: readonly Group[],
   rms: readonly AssignRm[],
   free: Int32Array,
-  bucketing: Bucketing,
-): Promise<{ flows: Int32Array[]; stats: NetworkStats }> {
+  opts: NetworkOptions,
+): Promise<{ flows: [number, number][][]; stats: NetworkStats }> {
   const t0 = performance.now();
   const G = groups.length;
   const R = rms.length;
-  // ── column counts
-  const bucketStarts: number[][] = new Array(G);
-  let nBuckets = 0;
-  let nArcs = 0;
-  for (let g = 0; g < G; g++) {
-    const b = bucketing(groups[g]!.members.length);
-    bucketStarts[g] = b;
-    nBuckets += b.length - 1;
-    nArcs += groups[g]!.rms.length;
-  }
-  const usedRm = new Uint8Array(R);
-  for (const g of groups) for (const r of g.rms) usedRm[r] = 1;
-  const segStart = new Int32Array(R + 1);
-  let nSegs = 0;
-  const segBounds: number[] = [];
-  for (let r = 0; r < R; r++) {
-    segStart[r] = nSegs;
-    if (usedRm[r] && free[r]! > 0) {
-      const cap = rms[r]!.cap;
-      const load = cap - free[r]!;
-      for (let k = 1; k <= UTIL_STEPS; k++) {
-        const lo = Math.max(load, Math.floor(((k - 1) * cap) / UTIL_STEPS));
-        const hi = k === UTIL_STEPS ? cap : Math.floor((k * cap) / UTIL_STEPS);
-        if (hi > lo) {
-          segBounds.push(hi - lo, k);
-          nSegs++;
-        }
-      }
-    }
-  }
-  segStart[R] = nSegs;
-  const numCols = nBuckets + nArcs + nSegs;
-  const numRows = G + R;
-  const nnz = nBuckets + 2 * nArcs + nSegs;
-  const starts = new Int32Array(numCols + 1);
-  const indices = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
-  const colUpper = new Float64Array(numCols);
-  const costCover = new Float64Array(numCols);
-  const costAum = new Float64Array(numCols);
-  const costLocality = new Float64Array(numCols);
-  const costBalance = new Float64Array(numCols);
-  const costScore = new Float64Array(numCols);
+  const cols = new Columns();
+  let rows = G + R;
   let maxAum = 0;
   for (const g of groups) if (g.aum.length && g.aum[0]! > maxAum) maxAum = g.aum[0]!;
   const aumScale = maxAum > 0 ? 1 / maxAum : 1;
-  let col = 0;
-  let nz = 0;
-  // bucket columns: supply of group g, +1 in row g
+  const scoreCost = (r: number) => -(rms[r]!.score ?? NEUTRAL_SCORE) / 100;
+  // buckets: supply into group g. Cost 1 + AUM/max AUM per customer (see solve.ts, stage 1)
+  let nBuckets = 0;
   for (let g = 0; g < G; g++) {
-    const b = bucketStarts[g]!;
+    const b = opts.bucketing(groups[g]!.members.length);
     const aum = groups[g]!.aum;
     for (let k = 0; k + 1 < b.length; k++) {
       let s = 0;
       for (let i = b[k]!; i < b[k + 1]!; i++) s += aum[i]!;
       const n = b[k + 1]! - b[k]!;
-      starts[col] = nz;
-      indices[nz] = g;
-      values[nz++] = 1;
-      colUpper[col] = n;
-      costCover[col] = -1;
-      costAum[col] = -(s / n) * aumScale;
-      col++;
+      cols.add(-1, g, n, -(1 + (s / n) * aumScale));
+      nBuckets++;
     }
   }
-  const arcStart = col;
+  // arcs
+  const direct: [number, number, number][] = []; // [column, group, rm]
+  const pools = new Map<string, Pool>();
+  const pool = (level: 1 | 2, scope: string, role: OwnerRole, candidates: () => number[]): Pool => {
+    const key = `${level}\u0000${scope}\u0000${role}`;
+    let p = pools.get(key);
+    if (!p) {
+      const list = candidates();
+      p = {
+        rms: list,
+        prefixRow: list.map(() => rows++),
+        suffixRow: list.map(() => -1),
+        prefixToRm: [],
+        prefixToNext: [],
+        suffixToRm: list.map(() => -1),
+        suffixToNext: list.map(() => -1),
+        intoPrefix: list.map(() => []),
+        intoSuffix: list.map(() => []),
+      };
+      for (let k = 0; k < list.length; k++) {
+        p.prefixToRm.push(cols.add(p.prefixRow[k]!, G + list[k]!, Infinity, 0, 0, 0, scoreCost(list[k]!)));
+        p.prefixToNext.push(k > 0 ? cols.add(p.prefixRow[k]!, p.prefixRow[k - 1]!, Infinity) : -1);
+      }
+      pools.set(key, p);
+    }
+    return p;
+  };
+  const suffixRow = (p: Pool, k: number): number => {
+    if (p.suffixRow[k]! < 0) {
+      // build S_{n-1} … S_k as needed, each pointing to the next one up
+      for (let i = p.rms.length - 1; i >= k; i--) {
+        if (p.suffixRow[i]! >= 0) continue;
+        p.suffixRow[i] = rows++;
+        p.suffixToRm[i] = cols.add(p.suffixRow[i]!, G + p.rms[i]!, Infinity, 0, 0, 0, scoreCost(p.rms[i]!));
+        if (i + 1 < p.rms.length) p.suffixToNext[i] = cols.add(p.suffixRow[i]!, p.suffixRow[i + 1]!, Infinity);
+      }
+    }
+    return p.suffixRow[k]!;
+  };
   for (let g = 0; g < G; g++) {
     const grp = groups[g]!;
-    for (const r of grp.rms) {
-      const rm = rms[r]!;
-      starts[col] = nz;
-      indices[nz] = g;
-      values[nz++] = -1;
-      indices[nz] = G + r;
-      values[nz++] = 1;
-      colUpper[col] = Infinity;
-      const loc = localityOf(grp.first, rm)!;
-      costLocality[col] = LOCALITIES.indexOf(loc);
-      costScore[col] = -(rm.score ?? NEUTRAL_SCORE) / 100;
-      col++;
+    const c = grp.first;
+    if (!opts.hubs) {
+      for (const r of grp.rms) {
+        const loc = LOCALITIES.indexOf(localityOf(c, rms[r]!)!);
+        direct.push([cols.add(g, G + r, Infinity, 0, loc, 0, scoreCost(r)), g, r]);
+      }
+      continue;
+    }
+    const excluded = grp.excludedStaffId;
+    // the home outlet: one arc per RM; farther: one arc per (level, role) pool, two around the idle RM
+    const outletRms = grp.rms.filter((r) => rms[r]!.outletId === c.outletId);
+    for (const r of outletRms) direct.push([cols.add(g, G + r, Infinity, 0, 0, 0, scoreCost(r)), g, r]);
+    for (const role of [...grp.allowed].sort()) {
+      for (const level of [1, 2] as const) {
+        const scope = level === 1 ? c.subBranchId : c.branchId;
+        const inScope = (r: number) =>
+          rms[r]!.branchId === c.branchId &&
+          rms[r]!.role === role &&
+          free[r]! > 0 &&
+          (level === 2 || rms[r]!.subBranchId === c.subBranchId);
+        const p = pool(level, `${c.branchId}\u0000${scope}`, role, () => {
+          const list: number[] = [];
+          // every RM of the branch is a candidate of some group here: scan the group's candidates
+          // would miss the idle RM, so scan them plus it
+          for (const r of grp.rms) if (inScope(r)) list.push(r);
+          if (excluded !== null) {
+            const x = rms.findIndex((r) => r.staffId === excluded);
+            if (x >= 0 && inScope(x)) list.push(x);
+          }
+          return list.sort((a, b) => a - b);
+        });
+        if (p.rms.length === 0) continue;
+        const xi = excluded === null ? -1 : p.rms.findIndex((r) => rms[r]!.staffId === excluded);
+        if (xi < 0) {
+          const k = p.rms.length - 1;
+          p.intoPrefix[k]!.push([cols.add(g, p.prefixRow[k]!, Infinity, 0, level), g]);
+        } else {
+          if (xi > 0) p.intoPrefix[xi - 1]!.push([cols.add(g, p.prefixRow[xi - 1]!, Infinity, 0, level), g]);
+          if (xi + 1 < p.rms.length) {
+            const row = suffixRow(p, xi + 1);
+            p.intoSuffix[xi + 1]!.push([cols.add(g, row, Infinity, 0, level), g]);
+          }
+        }
+      }
     }
   }
-  for (let r = 0, s = 0; r < R; r++) {
-    for (; s < segStart[r + 1]!; s++) {
-      starts[col] = nz;
-      indices[nz] = G + r;
-      values[nz++] = -1;
-      colUpper[col] = segBounds[2 * s]!;
-      const k = segBounds[2 * s + 1]!;
-      costBalance[col] = (2 * k - 1) / UTIL_STEPS;
-      col++;
+  // utilisation segments of each RM that some arc reaches: cost Σ cap·u², per customer (2k-1)/STEPS
+  const reached = new Uint8Array(R);
+  for (const [, , r] of direct) reached[r] = 1;
+  for (const p of pools.values()) for (const r of p.rms) reached[r] = 1;
+  let nSegs = 0;
+  for (let r = 0; r < R; r++) {
+    if (!reached[r] || free[r]! <= 0) continue;
+    const cap = rms[r]!.cap;
+    const load = cap - free[r]!;
+    for (let k = 1; k <= UTIL_STEPS; k++) {
+      const lo = Math.max(load, Math.floor(((k - 1) * cap) / UTIL_STEPS));
+      const hi = k === UTIL_STEPS ? cap : Math.floor((k * cap) / UTIL_STEPS);
+      if (hi > lo) {
+        cols.add(G + r, -1, hi - lo, 0, 0, (2 * k - 1) / UTIL_STEPS);
+        nSegs++;
+      }
     }
   }
-  starts[col] = nz;
+  const numCols = cols.n;
+  const numRows = rows;
   const stats: NetworkStats = {
     groups: G,
     buckets: nBuckets,
-    arcs: nArcs,
+    arcs: numCols - nBuckets - nSegs,
     segments: nSegs,
     rows: numRows,
     buildSeconds: 0,
     solveSeconds: 0,
     stageIterations: [],
   };
-  const flows = groups.map((g) => new Int32Array(g.rms.length));
+  const flows: [number, number][][] = groups.map(() => []);
   if (numCols === 0) {
     stats.buildSeconds = (performance.now() - t0) / 1000;
     return { flows, stats };
   }
+  // CSC: column j has -1 in its tail row and +1 in its head row, rows ascending
+  const starts = new Int32Array(numCols + 1);
+  const indices = new Int32Array(2 * numCols);
+  const values = new Float64Array(2 * numCols);
+  let nz = 0;
+  for (let j = 0; j < numCols; j++) {
+    starts[j] = nz;
+    const t = cols.tail[j]!;
+    const h = cols.head[j]!;
+    if (t >= 0 && h >= 0 && h < t) {
+      indices[nz] = h;
+      values[nz++] = 1;
+      indices[nz] = t;
+      values[nz++] = -1;
+    } else {
+      if (t >= 0) {
+        indices[nz] = t;
+        values[nz++] = -1;
+      }
+      if (h >= 0) {
+        indices[nz] = h;
+        values[nz++] = 1;
+      }
+    }
+  }
+  starts[numCols] = nz;
   const highs = await loadHighs();
   const zeros = new Float64Array(numRows);
-  const colLower = new Float64Array(numCols);
+  const colUpper = cols.upper.subarray(0, numCols).map((u) => (u === Infinity ? highs.infinity : u));
+  const stages = cols.cost.map((c) => c.slice(0, numCols));
   const model = highs.createModel({
     numCols,
     numRows,
-    colCost: costCover,
-    colLower,
-    colUpper: colUpper.map((u) => (u === Infinity ? highs.infinity : u)),
+    colCost: stages[0]!,
+    colLower: new Float64Array(numCols),
+    colUpper,
     rowLower: zeros,
     rowUpper: zeros,
-    matrix: { format: 'csc', numRows, numCols, starts, indices, values },
+    matrix: {
+      format: 'csc',
+      numRows,
+      numCols,
+      starts,
+      indices: indices.subarray(0, nz),
+      values: values.subarray(0, nz),
+    },
   });
   const t1 = performance.now();
   stats.buildSeconds = (t1 - t0) / 1000;
+  let x: Float64Array;
   try {
     model.options.set({ output_flag: false });
     const all = { kind: 'range', from: 0, to: numCols - 1 } as const;
-    const stages = [costCover, costAum, costLocality, costBalance, costScore];
-    let x: Float64Array = new Float64Array(numCols);
+    x = new Float64Array(numCols);
     for (let st = 0; st < stages.length; st++) {
       if (st > 0) model.changeColsCost(all, stages[st]!);
       model.run();
@@ -324,44 +448,80 @@ export async function solveNetwork(
         }
       }
     }
-    for (let g = 0, c = arcStart; g < G; g++) {
-      const f = flows[g]!;
-      for (let a = 0; a < f.length; a++, c++) {
-        const v = x[c]!;
-        const iv = Math.round(v);
-        if (Math.abs(v - iv) > 1e-6) throw new Error(`assignment LP: fractional flow ${v}`);
-        f[a] = iv;
-      }
-    }
   } finally {
     model.dispose();
+  }
+  const flow = (j: number): number => {
+    if (j < 0) return 0;
+    const v = x[j]!;
+    const iv = Math.round(v);
+    if (Math.abs(v - iv) > 1e-6) throw new Error(`assignment LP: fractional flow ${v} in column ${j}`);
+    return iv;
+  };
+  for (const [j, g, r] of direct) {
+    const f = flow(j);
+    if (f > 0) flows[g]!.push([r, f]);
+  }
+  // decompose each pool chain's flow into (group, RM) amounts, first in first out
+  const walk = (p: Pool, order: number[], into: [number, number][][], toRm: number[]) => {
+    let carry: [number, number][] = [];
+    for (const k of order) {
+      const queue = carry;
+      for (const [j, g] of into[k]!) {
+        const f = flow(j);
+        if (f > 0) queue.push([g, f]);
+      }
+      let take = flow(toRm[k]!);
+      const rest: [number, number][] = [];
+      for (const [g, f] of queue) {
+        const t = Math.min(take, f);
+        if (t > 0) flows[g]!.push([p.rms[k]!, t]);
+        take -= t;
+        if (f > t) rest.push([g, f - t]);
+      }
+      if (take > 0) throw new Error('assignment LP: pool flow does not decompose');
+      carry = rest;
+    }
+    if (carry.length) throw new Error('assignment LP: pool flow left over');
+  };
+  for (const p of pools.values()) {
+    const n = p.rms.length;
+    walk(p, [...Array(n).keys()].reverse(), p.intoPrefix, p.prefixToRm);
+    if (p.suffixRow.some((r) => r >= 0)) {
+      const order = [...Array(n).keys()].filter((k) => p.suffixRow[k]! >= 0);
+      walk(p, order, p.intoSuffix, p.suffixToRm);
+    }
+  }
+  // merge (a group may reach one RM by several routes)
+  for (let g = 0; g < G; g++) {
+    const m = new Map<number, number>();
+    for (const [r, f] of flows[g]!) m.set(r, (m.get(r) ?? 0) + f);
+    flows[g] = [...m.entries()];
   }
   stats.solveSeconds = (performance.now() - t1) / 1000;
   return { flows, stats };
 }
 
-/** Runs the whole pipeline with the given grouping and bucketing. */
+/** Runs the whole pipeline with the given grouping and network options. */
 export async function solveWith(
   customers: readonly AssignCustomer[],
   rmsIn: readonly AssignRm[],
   settings: AssignSettings,
   groupKey: (c: AssignCustomer, roleKey: string, excluded: string) => string,
-  bucketing: Bucketing,
+  opts: NetworkOptions,
 ): Promise<AssignResult & { stats: NetworkStats }> {
   const { rms, free, groups, unassigned } = prepare(customers, rmsIn, settings, groupKey);
-  const { flows, stats } = await solveNetwork(groups, rms, free, bucketing);
+  const { flows, stats } = await solveNetwork(groups, rms, free, opts);
   // expand: in each group, the top-AUM members go to the nearest, then best-scoring RMs
   const placements: Placement[] = [];
   for (let g = 0; g < groups.length; g++) {
     const grp = groups[g]!;
-    const f = flows[g]!;
-    const arcs = grp.rms
-      .map((r, a) => ({ r, a, loc: LOCALITIES.indexOf(localityOf(grp.first, rms[r]!)!) }))
-      .filter((x) => f[x.a]! > 0)
-      .sort((p, q) => p.loc - q.loc || (rms[q.r]!.score ?? -1) - (rms[p.r]!.score ?? -1) || p.r - q.r);
+    const arcs = flows[g]!.map(([r, f]) => ({ r, f, loc: LOCALITIES.indexOf(localityOf(grp.first, rms[r]!)!) })).sort(
+      (p, q) => p.loc - q.loc || (rms[q.r]!.score ?? -1) - (rms[p.r]!.score ?? -1) || p.r - q.r,
+    );
     let m = 0;
-    for (const { r, a } of arcs) {
-      for (let k = 0; k < f[a]! && m < grp.members.length; k++) placements.push({ group: grp, member: m++, rm: r });
+    for (const { r, f } of arcs) {
+      for (let k = 0; k < f && m < grp.members.length; k++) placements.push({ group: grp, member: m++, rm: r });
     }
     for (; m < grp.members.length; m++)
       unassigned.push({ customerId: grp.members[m]!.customerId, reason: 'capacity_short' });

@@ -60,5 +60,5 @@ export function solveAssignmentWithStats(
   rms: readonly AssignRm[],
   settings: AssignSettings,
 ): Promise<AssignResult & { stats: NetworkStats }> {
-  return solveWith(customers, rms, settings, aggregatedKey, (n) => rankBuckets(n));
+  return solveWith(customers, rms, settings, aggregatedKey, { bucketing: (n) => rankBuckets(n), hubs: true });
 }
