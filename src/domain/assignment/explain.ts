@@ -16,15 +16,8 @@
  */
 import type { Group } from './network.js';
 import { localityOf } from './network.js';
-import type { AssignResult, AssignRm, Explanation, Locality, Proposal, Unassigned } from './types.js';
-
-export interface Placement {
-  group: Group;
-  /** index into group.members */
-  member: number;
-  /** index into the staffId-sorted RMs */
-  rm: number;
-}
+import type { AssignCustomer, AssignResult, AssignRm, Explanation, Locality, Proposal, Unassigned } from './types.js';
+import { UNASSIGNED_REASONS } from './types.js';
 
 const CAPACITY_CODE: Record<Locality, string> = {
   outlet: 'home_outlet_capacity',
@@ -32,14 +25,21 @@ const CAPACITY_CODE: Record<Locality, string> = {
   branch: 'branch_capacity',
 };
 
+/**
+ * `sorted` are the customers in customerId order; per position, `assign` is the RM's index (-1:
+ * none), `groupOf` the group and `reason` 1 + the UNASSIGNED_REASONS index when unassigned.
+ */
 export function buildResult(
-  placements: readonly Placement[],
-  unassigned: Unassigned[],
+  sorted: readonly AssignCustomer[],
+  assign: Int32Array,
+  groupOf: Int32Array,
+  reason: Uint8Array,
+  groups: readonly Group[],
   rms: readonly AssignRm[],
   free: Int32Array,
 ): AssignResult {
   const assigned = new Int32Array(rms.length);
-  for (const p of placements) assigned[p.rm]!++;
+  for (let i = 0; i < assign.length; i++) if (assign[i]! >= 0) assigned[assign[i]!]!++;
   const byOutlet = new Map<string, number[]>();
   const bySub = new Map<string, number[]>();
   rms.forEach((r, i) => {
@@ -75,35 +75,40 @@ export function buildResult(
     return { code: 'nearer_full', params: { staffId: rms[open[0]!]!.staffId } };
   };
 
-  const cache = new Map<Group, Map<number, Explanation[]>>();
-  const explain = (g: Group, r: number, loc: Locality): Explanation[] => {
-    let m = cache.get(g);
-    if (!m) cache.set(g, (m = new Map()));
-    let e = m.get(r);
+  const cache = new Map<number, Explanation[]>();
+  const explain = (g: number, r: number, loc: Locality): Explanation[] => {
+    const ck = g * rms.length + r;
+    let e = cache.get(ck);
     if (e) return e;
+    const grp = groups[g]!;
     const rm = rms[r]!;
     e = [];
-    if (g.first.need === 'idle' && g.first.currentStaffId) {
-      e.push({ code: 'idle_rm_excluded', params: { staffId: g.first.currentStaffId } });
+    if (grp.first.need === 'idle' && grp.first.currentStaffId) {
+      e.push({ code: 'idle_rm_excluded', params: { staffId: grp.first.currentStaffId } });
     }
     e.push({ code: CAPACITY_CODE[loc], params: { free: free[r]! } });
-    if (loc !== 'outlet') e.push(whyNotNearer(g, 'outlet'));
-    if (loc === 'branch') e.push(whyNotNearer(g, 'sub_branch'));
+    if (loc !== 'outlet') e.push(whyNotNearer(grp, 'outlet'));
+    if (loc === 'branch') e.push(whyNotNearer(grp, 'sub_branch'));
     e.push({ code: 'load_after', params: { load: rm.load + assigned[r]!, cap: rm.cap } });
     if (rm.score !== null) e.push({ code: 'rm_score', params: { score: rm.score } });
-    m.set(r, e);
+    cache.set(ck, e);
     return e;
   };
 
-  const proposals: Proposal[] = new Array(placements.length);
+  const proposals: Proposal[] = [];
+  const unassigned: Unassigned[] = [];
   const locality: Record<Locality, number> = { outlet: 0, sub_branch: 0, branch: 0 };
   let aum = 0n;
   let scoreSum = 0;
   let scored = 0;
-  for (let i = 0; i < placements.length; i++) {
-    const { group, member, rm } = placements[i]!;
-    const c = group.members[member]!;
-    const r = rms[rm]!;
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    const ri = assign[i]!;
+    if (ri < 0) {
+      unassigned.push({ customerId: c.customerId, reason: UNASSIGNED_REASONS[reason[i]! - 1]! });
+      continue;
+    }
+    const r = rms[ri]!;
     const loc = localityOf(c, r)!;
     locality[loc]++;
     aum += c.aumFen;
@@ -111,19 +116,15 @@ export function buildResult(
       scoreSum += r.score;
       scored++;
     }
-    proposals[i] = {
+    proposals.push({
       customerId: c.customerId,
       fromStaffId: c.currentStaffId,
       toStaffId: r.staffId,
       reason: c.need,
       locality: loc,
-      explanation: explain(group, rm, loc),
-    };
+      explanation: explain(groupOf[i]!, ri, loc),
+    });
   }
-  const byId = (a: { customerId: string }, b: { customerId: string }) =>
-    a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0;
-  proposals.sort(byId);
-  unassigned.sort(byId);
   let maxUtilisation = 0;
   for (let i = 0; i < rms.length; i++) {
     const r = rms[i]!;

@@ -4,17 +4,9 @@
  * into groups. See ./solve.ts for the formulation and why the objective order holds.
  */
 import type { OwnerRole } from '../enums.js';
-import type {
-  AssignCustomer,
-  AssignResult,
-  AssignRm,
-  AssignSettings,
-  Locality,
-  Unassigned,
-  UnassignedReason,
-} from './types.js';
-import { LOCALITIES } from './types.js';
-import { buildResult, type Placement } from './explain.js';
+import type { AssignCustomer, AssignResult, AssignRm, AssignSettings, Locality } from './types.js';
+import { LOCALITIES, UNASSIGNED_REASONS } from './types.js';
+import { buildResult } from './explain.js';
 
 import type { Highs } from 'highs';
 
@@ -42,8 +34,9 @@ export interface Group {
   allowed: readonly OwnerRole[];
   /** the idle RM none of the members may go back to, when that RM could otherwise take them */
   excludedStaffId: string | null;
-  /** AUM as numbers, descending (ties by customerId), same order as `members` */
+  /** AUM descending (ties by customerId), with their positions in customerId order and AUM */
   members: AssignCustomer[];
+  ranks: Int32Array;
   aum: Float64Array;
   /** candidate RMs (indices into the staffId-sorted RMs) with free capacity, ascending */
   rms: number[];
@@ -85,40 +78,61 @@ export function prepare(
   const rms = [...rmsIn].sort((a, b) => cmpStr(a.staffId, b.staffId));
   const free = new Int32Array(rms.length);
   const byBranch = new Map<string, number[]>();
+  const staffIndex = new Map<string, number>();
   rms.forEach((r, i) => {
     free[i] = Math.max(0, r.cap - r.load);
+    staffIndex.set(r.staffId, i);
     let list = byBranch.get(r.branchId);
     if (!list) byBranch.set(r.branchId, (list = []));
     list.push(i);
   });
-  const sorted = [...customers].sort((a, b) => cmpStr(a.customerId, b.customerId));
-  const unassigned: Unassigned[] = [];
-  const groups = new Map<string, Group>();
+  // customerId order, whatever the input order: the built-in string sort (no comparator) is
+  // several times faster than a comparator on a million objects; "\0" sorts before any id char
+  const n = customers.length;
+  const keys = new Array<string>(n);
+  for (let i = 0; i < n; i++) keys[i] = `${customers[i]!.customerId}\u0000${i}`;
+  keys.sort();
+  const sorted = new Array<AssignCustomer>(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    sorted[i] = customers[Number(k.slice(k.lastIndexOf('\u0000') + 1))]!;
+  }
+  /** per customer (customerId order): 0 placeable, else 1 + index in UNASSIGNED_REASONS */
+  const reason = new Uint8Array(n);
+  const groups = new Map<string, Group & { list: number[] }>();
+  const tierInfo = new Map<string, { allowed: readonly OwnerRole[]; roleKey: string }>();
   // candidates per (branch, role set): computed once, filtered for the idle RM per group
   const candidateCache = new Map<string, { all: number[]; withFree: number[] }>();
-  for (const c of sorted) {
-    const allowed = settings.rolesPerTier[c.tier] ?? [];
-    const roleKey = [...allowed].sort().join(',');
+  for (let i = 0; i < n; i++) {
+    const c = sorted[i]!;
+    let ti = tierInfo.get(c.tier);
+    if (!ti) {
+      const allowed = settings.rolesPerTier[c.tier] ?? [];
+      tierInfo.set(c.tier, (ti = { allowed, roleKey: [...allowed].sort().join(',') }));
+    }
+    const { allowed, roleKey } = ti;
     const ck = `${c.branchId}\u0000${roleKey}`;
     let cand = candidateCache.get(ck);
     if (!cand) {
-      const all = (byBranch.get(c.branchId) ?? []).filter((i) => allowed.includes(rms[i]!.role));
-      cand = { all, withFree: all.filter((i) => free[i]! > 0) };
+      const all = (byBranch.get(c.branchId) ?? []).filter((r) => allowed.includes(rms[r]!.role));
+      cand = { all, withFree: all.filter((r) => free[r]! > 0) };
       candidateCache.set(ck, cand);
     }
-    const idleRm = c.need === 'idle' && c.currentStaffId !== null ? c.currentStaffId : null;
-    const idleIdx = idleRm === null ? -1 : cand.all.findIndex((i) => rms[i]!.staffId === idleRm);
-    let reason: UnassignedReason | null = null;
-    if (cand.all.length - (idleIdx >= 0 ? 1 : 0) === 0) reason = 'no_allowed_rm_in_branch';
-    else {
-      const freeCount = cand.withFree.length - (idleIdx >= 0 && free[cand.all[idleIdx]!]! > 0 ? 1 : 0);
-      if (freeCount === 0) reason = 'no_capacity_in_branch';
+    let idle = -1;
+    if (c.need === 'idle' && c.currentStaffId !== null) {
+      const r = staffIndex.get(c.currentStaffId);
+      if (r !== undefined && rms[r]!.branchId === c.branchId && allowed.includes(rms[r]!.role)) idle = r;
     }
-    if (reason) {
-      unassigned.push({ customerId: c.customerId, reason });
+    const idleFree = idle >= 0 && free[idle]! > 0;
+    if (cand.all.length - (idle >= 0 ? 1 : 0) === 0) {
+      reason[i] = 1 + UNASSIGNED_REASONS.indexOf('no_allowed_rm_in_branch');
       continue;
     }
-    const excluded = idleIdx >= 0 && free[cand.all[idleIdx]!]! > 0 ? idleRm! : '';
+    if (cand.withFree.length - (idleFree ? 1 : 0) === 0) {
+      reason[i] = 1 + UNASSIGNED_REASONS.indexOf('no_capacity_in_branch');
+      continue;
+    }
+    const excluded = idleFree ? rms[idle]!.staffId : '';
     const key = groupKey(c, roleKey, excluded);
     let g = groups.get(key);
     if (!g) {
@@ -128,34 +142,38 @@ export function prepare(
         allowed,
         excludedStaffId: excluded || null,
         members: [],
+        ranks: new Int32Array(0),
         aum: new Float64Array(0),
-        rms: excluded ? cand.withFree.filter((i) => rms[i]!.staffId !== excluded) : cand.withFree,
+        rms: excluded ? cand.withFree.filter((r) => r !== idle) : cand.withFree,
+        list: [],
       };
       groups.set(key, g);
     }
-    g.members.push(c);
+    g.list.push(i);
   }
-  const list = [...groups.values()].sort((a, b) => cmpStr(a.key, b.key));
-  for (const g of list) {
-    const n = g.members.length;
-    const aum = new Float64Array(n);
-    const order = new Int32Array(n);
-    const raw = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      raw[i] = Number(g.members[i]!.aumFen);
-      order[i] = i;
+  const list: Group[] = [...groups.values()].sort((a, b) => cmpStr(a.key, b.key));
+  for (const g of groups.values()) {
+    const m = g.list.length;
+    const raw = new Float64Array(m);
+    const order = new Int32Array(m);
+    for (let k = 0; k < m; k++) {
+      raw[k] = Number(sorted[g.list[k]!]!.aumFen);
+      order[k] = k;
     }
-    // members are in customerId order already: a stable sort by AUM descending breaks ties by id
+    // the list is in customerId order: ties of AUM keep it
     order.sort((a, b) => raw[b]! - raw[a]! || a - b);
-    const members = new Array<AssignCustomer>(n);
-    for (let i = 0; i < n; i++) {
-      members[i] = g.members[order[i]!]!;
-      aum[i] = raw[order[i]!]!;
+    g.members = new Array<AssignCustomer>(m);
+    g.ranks = new Int32Array(m);
+    g.aum = new Float64Array(m);
+    for (let k = 0; k < m; k++) {
+      const o = order[k]!;
+      g.ranks[k] = g.list[o]!;
+      g.members[k] = sorted[g.list[o]!]!;
+      g.aum[k] = raw[o]!;
     }
-    g.members = members;
-    g.aum = aum;
+    g.list = [];
   }
-  return { rms, free, groups: list, unassigned };
+  return { rms, free, groups: list, sorted, reason };
 }
 
 /** Growable column store of the LP: each column is an arc with at most one tail and one head row. */
@@ -422,6 +440,7 @@ export async function solveNetwork(
   let x: Float64Array;
   try {
     model.options.set({ output_flag: false });
+    if (process.env.HIGHS_OPTS) model.options.set(JSON.parse(process.env.HIGHS_OPTS));
     const all = { kind: 'range', from: 0, to: numCols - 1 } as const;
     x = new Float64Array(numCols);
     for (let st = 0; st < stages.length; st++) {
@@ -510,21 +529,26 @@ export async function solveWith(
   groupKey: (c: AssignCustomer, roleKey: string, excluded: string) => string,
   opts: NetworkOptions,
 ): Promise<AssignResult & { stats: NetworkStats }> {
-  const { rms, free, groups, unassigned } = prepare(customers, rmsIn, settings, groupKey);
+  const { rms, free, groups, sorted, reason } = prepare(customers, rmsIn, settings, groupKey);
   const { flows, stats } = await solveNetwork(groups, rms, free, opts);
   // expand: in each group, the top-AUM members go to the nearest, then best-scoring RMs
-  const placements: Placement[] = [];
+  const assign = new Int32Array(sorted.length).fill(-1);
+  const groupOf = new Int32Array(sorted.length).fill(-1);
+  const short = 1 + UNASSIGNED_REASONS.indexOf('capacity_short');
   for (let g = 0; g < groups.length; g++) {
     const grp = groups[g]!;
     const arcs = flows[g]!.map(([r, f]) => ({ r, f, loc: LOCALITIES.indexOf(localityOf(grp.first, rms[r]!)!) })).sort(
       (p, q) => p.loc - q.loc || (rms[q.r]!.score ?? -1) - (rms[p.r]!.score ?? -1) || p.r - q.r,
     );
+    const ranks = grp.ranks;
     let m = 0;
     for (const { r, f } of arcs) {
-      for (let k = 0; k < f && m < grp.members.length; k++) placements.push({ group: grp, member: m++, rm: r });
+      for (let k = 0; k < f && m < ranks.length; k++) {
+        assign[ranks[m]!] = r;
+        groupOf[ranks[m++]!] = g;
+      }
     }
-    for (; m < grp.members.length; m++)
-      unassigned.push({ customerId: grp.members[m]!.customerId, reason: 'capacity_short' });
+    for (; m < ranks.length; m++) reason[ranks[m]!] = short;
   }
-  return { ...buildResult(placements, unassigned, rms, free), stats };
+  return { ...buildResult(sorted, assign, groupOf, reason, groups, rms, free), stats };
 }

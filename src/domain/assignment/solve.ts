@@ -8,24 +8,31 @@
  *    group customers are taken in AUM order (descending, ties by customerId), so the AUM a group
  *    contributes is a concave function of how many are taken: up to MAX_BUCKETS supply columns
  *    per group, one per AUM-rank bucket, each valued at its bucket's mean AUM (a concave
- *    piecewise-linear under-estimate that is exact at the bucket ends; groups of ≤ MAX_BUCKETS
- *    customers are exact).
- *  - Arc columns group → RM exist only where the RM may take the group (role allowed for the tier,
- *    same branch, not the idle RM, RM below cap). Each RM row sends its inflow to UTIL_STEPS
- *    utilisation segment columns whose capacities sum to cap − load, so caps hold by
- *    construction. The matrix is a network matrix: totally unimodular, so every basic solution is
- *    integral and flows are whole customers.
- *  - Lexicographic objective by sequential LPs on one persistent HiGHS model (warm-started):
- *    (1) max covered, (2) max AUM, (3) min locality (0 outlet, 1 sub-branch, 2 branch per
- *    customer), (4) min Σ cap·u² (per customer in the utilisation step k: (2k−1)/UTIL_STEPS),
- *    (5) max score of the chosen RMs. After each stage, every column with a non-zero reduced cost
- *    is fixed at its value: by complementary slackness that is exactly the stage's optimal face,
- *    and since only bounds change (to integers) the LP stays totally unimodular. Scaled weights in
- *    one LP were rejected: to provably keep the order at a million customers they need a range of
- *    ~10^6 per level (10^24 over five), far beyond double precision, and an added "objective ≥
- *    optimum" row would break total unimodularity.
- *  - Afterwards each group's flows are expanded: its top-AUM members go to its nearest, then
- *    best-scoring (then lowest staffId) RMs. The reported AUM is the exact bigint sum.
+ *    piecewise-linear under-estimate, exact at the bucket ends; groups of ≤ MAX_BUCKETS
+ *    customers are exact). The reported AUM is the exact bigint sum of the customers placed.
+ *  - Arcs exist only where allowed (role allowed for the tier, same branch, not the idle RM, RM
+ *    below cap): group → each RM of its home outlet; group → a hub per (sub-branch, role) and
+ *    (branch, role) for the farther RMs. A hub is a chain of prefix nodes (P_k reaches RMs 0..k of
+ *    the pool) and, where an idle RM must be avoided, suffix nodes (S_k reaches k..n-1): the pool
+ *    minus RM i is P_{i-1} + S_{i+1}, so no group needs one arc per RM of its branch. Each RM row
+ *    sends its inflow to UTIL_STEPS utilisation segment columns whose capacities sum to
+ *    cap − load, so caps hold by construction. Every column has one +1 and one −1 (or one ±1):
+ *    a network matrix, totally unimodular, so basic solutions are whole customers.
+ *  - Lexicographic objective by sequential LPs on one persistent, warm-started HiGHS model:
+ *    stage 1 maximises Σ (1 + AUM/max AUM) per customer placed. That is (1) then (2) exactly, not
+ *    by a big-M: the sets of customers that can be placed together are the independent sets of a
+ *    gammoid (a matroid), and a maximum-weight independent set under positive weights is a basis,
+ *    i.e. of maximum size; among bases Σ(1 + a) = size + Σ a ranks by AUM. Stage 2 minimises
+ *    locality (0 outlet, 1 sub-branch, 2 branch per customer), stage 3 balance (Σ cap·u²,
+ *    linearised: a customer in utilisation step k costs (2k−1)/UTIL_STEPS), stage 4 maximises the
+ *    RMs' scores (none: 50). After each stage every column with a non-zero reduced cost is fixed
+ *    at its value: by complementary slackness that set is exactly the stage's optimal face, and
+ *    since only bounds change (to integers) the LP stays totally unimodular. Scaled weights in one
+ *    LP for all five were rejected: to provably keep the order at a million customers they need a
+ *    factor ~10^6 per level, beyond double precision; an "objective ≥ optimum" row instead would
+ *    break total unimodularity.
+ *  - Afterwards hub flows are decomposed first in, first out, and each group's flows expanded:
+ *    its top-AUM members go to its nearest, then best-scoring (then lowest staffId) RMs.
  * The exact reference (./exact.ts) is the same LP with one group per customer.
  */
 import type { AssignCustomer, AssignResult, AssignRm, AssignSettings } from './types.js';
