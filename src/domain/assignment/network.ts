@@ -209,23 +209,16 @@ class Columns {
 }
 
 /**
- * RMs of one role in one sub-branch or branch, as two chains of hub nodes: prefix node P_k reaches
- * RMs 0..k, suffix node S_k reaches k..n-1. The whole pool is P_{n-1}; the pool without RM i is
- * P_{i-1} and S_{i+1}, which is how an idle customer's group reaches every RM but its own.
+ * A hub: the RMs of one role in one sub-branch, or in one sub-branch but not one of its outlets.
+ * Groups send flow to a hub instead of to each of its RMs.
  */
-interface Pool {
+interface Hub {
+  row: number;
   rms: number[];
-  /** row of P_k, and of S_k once a group needs it (-1 before) */
-  prefixRow: number[];
-  suffixRow: number[];
-  /** columns P_k → RM_k, P_k → P_{k-1}, S_k → RM_k, S_k → S_{k+1} (-1 where absent) */
-  prefixToRm: number[];
-  prefixToNext: number[];
-  suffixToRm: number[];
-  suffixToNext: number[];
-  /** group arcs into P_k / S_k: [column, group] */
-  intoPrefix: [number, number][][];
-  intoSuffix: [number, number][][];
+  /** columns hub → RM, parallel to rms */
+  out: number[];
+  /** group arcs into the hub: [column, group] */
+  into: [number, number][];
 }
 
 export interface NetworkOptions {
@@ -268,42 +261,42 @@ export async function solveNetwork(
   }
   // arcs
   const direct: [number, number, number][] = []; // [column, group, rm]
-  const pools = new Map<string, Pool>();
-  const pool = (level: 1 | 2, scope: string, role: OwnerRole, candidates: () => number[]): Pool => {
-    const key = `${level}\u0000${scope}\u0000${role}`;
-    let p = pools.get(key);
-    if (!p) {
-      const list = candidates();
-      p = {
-        rms: list,
-        prefixRow: list.map(() => rows++),
-        suffixRow: list.map(() => -1),
-        prefixToRm: [],
-        prefixToNext: [],
-        suffixToRm: list.map(() => -1),
-        suffixToNext: list.map(() => -1),
-        intoPrefix: list.map(() => []),
-        intoSuffix: list.map(() => []),
-      };
-      for (let k = 0; k < list.length; k++) {
-        p.prefixToRm.push(cols.add(p.prefixRow[k]!, G + list[k]!, Infinity, 0, 0, 0, scoreCost(list[k]!)));
-        p.prefixToNext.push(k > 0 ? cols.add(p.prefixRow[k]!, p.prefixRow[k - 1]!, Infinity) : -1);
-      }
-      pools.set(key, p);
+  const hubs = new Map<string, Hub>();
+  // RMs with room per (branch, sub-branch, role), and the sub-branches of each branch, sorted
+  const poolRms = new Map<string, number[]>();
+  const subsOf = new Map<string, string[]>();
+  for (let r = 0; r < R; r++) {
+    if (free[r]! <= 0) continue;
+    const rm = rms[r]!;
+    const k = `${rm.branchId}\u0000${rm.subBranchId}\u0000${rm.role}`;
+    let l = poolRms.get(k);
+    if (!l) {
+      poolRms.set(k, (l = []));
+      let subs = subsOf.get(rm.branchId);
+      if (!subs) subsOf.set(rm.branchId, (subs = []));
+      if (!subs.includes(rm.subBranchId)) subs.push(rm.subBranchId);
     }
-    return p;
+    l.push(r);
+  }
+  for (const subs of subsOf.values()) subs.sort(cmpStr);
+  const hub = (key: string, list: () => number[]): Hub | null => {
+    let h = hubs.get(key);
+    if (!h) {
+      const l = list();
+      if (l.length === 0) return null;
+      const row = rows++;
+      h = { row, rms: l, out: l.map((r) => cols.add(row, G + r, Infinity, 0, 0, 0, scoreCost(r))), into: [] };
+      hubs.set(key, h);
+    }
+    return h;
   };
-  const suffixRow = (p: Pool, k: number): number => {
-    if (p.suffixRow[k]! < 0) {
-      // build S_{n-1} … S_k as needed, each pointing to the next one up
-      for (let i = p.rms.length - 1; i >= k; i--) {
-        if (p.suffixRow[i]! >= 0) continue;
-        p.suffixRow[i] = rows++;
-        p.suffixToRm[i] = cols.add(p.suffixRow[i]!, G + p.rms[i]!, Infinity, 0, 0, 0, scoreCost(p.rms[i]!));
-        if (i + 1 < p.rms.length) p.suffixToNext[i] = cols.add(p.suffixRow[i]!, p.suffixRow[i + 1]!, Infinity);
-      }
-    }
-    return p.suffixRow[k]!;
+  /** an arc from group g to hub h at `level`, or to each RM of h but the idle one */
+  const toHub = (g: number, h: Hub | null, level: number, excluded: number) => {
+    if (!h) return;
+    if (excluded >= 0 && h.rms.includes(excluded)) {
+      for (const r of h.rms)
+        if (r !== excluded) direct.push([cols.add(g, G + r, Infinity, 0, level, 0, scoreCost(r)), g, r]);
+    } else h.into.push([cols.add(g, h.row, Infinity, 0, level), g]);
   };
   for (let g = 0; g < G; g++) {
     const grp = groups[g]!;
@@ -315,48 +308,36 @@ export async function solveNetwork(
       }
       continue;
     }
-    const excluded = grp.excludedStaffId;
-    // the home outlet: one arc per RM; farther: one arc per (level, role) pool, two around the idle RM
-    const outletRms = grp.rms.filter((r) => rms[r]!.outletId === c.outletId);
-    for (const r of outletRms) direct.push([cols.add(g, G + r, Infinity, 0, 0, 0, scoreCost(r)), g, r]);
+    const excluded = grp.excludedStaffId === null ? -1 : rms.findIndex((r) => r.staffId === grp.excludedStaffId);
+    // home outlet: one arc per RM (grp.rms already leaves out the idle RM)
+    for (const r of grp.rms) {
+      if (rms[r]!.outletId === c.outletId) direct.push([cols.add(g, G + r, Infinity, 0, 0, 0, scoreCost(r)), g, r]);
+    }
     for (const role of [...grp.allowed].sort()) {
-      for (const level of [1, 2] as const) {
-        const scope = level === 1 ? c.subBranchId : c.branchId;
-        const inScope = (r: number) =>
-          rms[r]!.branchId === c.branchId &&
-          rms[r]!.role === role &&
-          free[r]! > 0 &&
-          (level === 2 || rms[r]!.subBranchId === c.subBranchId);
-        const p = pool(level, `${c.branchId}\u0000${scope}`, role, () => {
-          const list: number[] = [];
-          // every RM of the branch is a candidate of some group here: scan the group's candidates
-          // would miss the idle RM, so scan them plus it
-          for (const r of grp.rms) if (inScope(r)) list.push(r);
-          if (excluded !== null) {
-            const x = rms.findIndex((r) => r.staffId === excluded);
-            if (x >= 0 && inScope(x)) list.push(x);
-          }
-          return list.sort((a, b) => a - b);
-        });
-        if (p.rms.length === 0) continue;
-        const xi = excluded === null ? -1 : p.rms.findIndex((r) => rms[r]!.staffId === excluded);
-        if (xi < 0) {
-          const k = p.rms.length - 1;
-          p.intoPrefix[k]!.push([cols.add(g, p.prefixRow[k]!, Infinity, 0, level), g]);
-        } else {
-          if (xi > 0) p.intoPrefix[xi - 1]!.push([cols.add(g, p.prefixRow[xi - 1]!, Infinity, 0, level), g]);
-          if (xi + 1 < p.rms.length) {
-            const row = suffixRow(p, xi + 1);
-            p.intoSuffix[xi + 1]!.push([cols.add(g, row, Infinity, 0, level), g]);
-          }
-        }
+      // the rest of the sub-branch, then each other sub-branch of the branch
+      const own = `${c.branchId}\u0000${c.subBranchId}\u0000${role}`;
+      toHub(
+        g,
+        hub(`${own}\u0000${c.outletId}`, () => (poolRms.get(own) ?? []).filter((r) => rms[r]!.outletId !== c.outletId)),
+        1,
+        excluded,
+      );
+      for (const sb of subsOf.get(c.branchId) ?? []) {
+        if (sb === c.subBranchId) continue;
+        const k = `${c.branchId}\u0000${sb}\u0000${role}`;
+        toHub(
+          g,
+          hub(k, () => poolRms.get(k) ?? []),
+          2,
+          excluded,
+        );
       }
     }
   }
   // utilisation segments of each RM that some arc reaches: cost Σ cap·u², per customer (2k-1)/STEPS
   const reached = new Uint8Array(R);
   for (const [, , r] of direct) reached[r] = 1;
-  for (const p of pools.values()) for (const r of p.rms) reached[r] = 1;
+  for (const h of hubs.values()) for (const r of h.rms) reached[r] = 1;
   let nSegs = 0;
   for (let r = 0; r < R; r++) {
     if (!reached[r] || free[r]! <= 0) continue;
@@ -481,34 +462,20 @@ export async function solveNetwork(
     const f = flow(j);
     if (f > 0) flows[g]!.push([r, f]);
   }
-  // decompose each pool chain's flow into (group, RM) amounts, first in first out
-  const walk = (p: Pool, order: number[], into: [number, number][][], toRm: number[]) => {
-    let carry: [number, number][] = [];
-    for (const k of order) {
-      const queue = carry;
-      for (const [j, g] of into[k]!) {
-        const f = flow(j);
-        if (f > 0) queue.push([g, f]);
+  // decompose each hub's flow into (group, RM) amounts, groups and RMs in order
+  for (const h of hubs.values()) {
+    let k = 0;
+    let left = h.rms.length ? flow(h.out[0]!) : 0;
+    for (const [j, g] of h.into) {
+      let f = flow(j);
+      while (f > 0) {
+        while (left === 0 && k + 1 < h.rms.length) left = flow(h.out[++k]!);
+        if (left === 0) throw new Error('assignment LP: hub flow does not decompose');
+        const t = Math.min(f, left);
+        flows[g]!.push([h.rms[k]!, t]);
+        f -= t;
+        left -= t;
       }
-      let take = flow(toRm[k]!);
-      const rest: [number, number][] = [];
-      for (const [g, f] of queue) {
-        const t = Math.min(take, f);
-        if (t > 0) flows[g]!.push([p.rms[k]!, t]);
-        take -= t;
-        if (f > t) rest.push([g, f - t]);
-      }
-      if (take > 0) throw new Error('assignment LP: pool flow does not decompose');
-      carry = rest;
-    }
-    if (carry.length) throw new Error('assignment LP: pool flow left over');
-  };
-  for (const p of pools.values()) {
-    const n = p.rms.length;
-    walk(p, [...Array(n).keys()].reverse(), p.intoPrefix, p.prefixToRm);
-    if (p.suffixRow.some((r) => r >= 0)) {
-      const order = [...Array(n).keys()].filter((k) => p.suffixRow[k]! >= 0);
-      walk(p, order, p.intoSuffix, p.suffixToRm);
     }
   }
   // merge (a group may reach one RM by several routes)

@@ -11,13 +11,14 @@
  *    piecewise-linear under-estimate, exact at the bucket ends; groups of ≤ MAX_BUCKETS
  *    customers are exact). The reported AUM is the exact bigint sum of the customers placed.
  *  - Arcs exist only where allowed (role allowed for the tier, same branch, not the idle RM, RM
- *    below cap): group → each RM of its home outlet; group → a hub per (sub-branch, role) and
- *    (branch, role) for the farther RMs. A hub is a chain of prefix nodes (P_k reaches RMs 0..k of
- *    the pool) and, where an idle RM must be avoided, suffix nodes (S_k reaches k..n-1): the pool
- *    minus RM i is P_{i-1} + S_{i+1}, so no group needs one arc per RM of its branch. Each RM row
- *    sends its inflow to UTIL_STEPS utilisation segment columns whose capacities sum to
- *    cap − load, so caps hold by construction. Every column has one +1 and one −1 (or one ±1):
- *    a network matrix, totally unimodular, so basic solutions are whole customers.
+ *    below cap): group → each RM of its home outlet (cost level 0); group → one hub per role for
+ *    the rest of its sub-branch (level 1) and one per role for each other sub-branch of the
+ *    branch (level 2); hub → each of its RMs. No group needs an arc per RM of its branch, and the
+ *    idle RM (normally in the home outlet) is in none of the group's hubs; where it is, that
+ *    hub's RMs but it get direct arcs instead. Each RM row sends its inflow to UTIL_STEPS
+ *    utilisation segment columns whose capacities sum to cap − load, so caps hold by
+ *    construction. Every column has one +1 and one −1 (or one ±1): a network matrix, totally
+ *    unimodular, so basic solutions are whole customers.
  *  - Lexicographic objective by sequential LPs on one persistent, warm-started HiGHS model:
  *    stage 1 maximises Σ (1 + AUM/max AUM) per customer placed. That is (1) then (2) exactly, not
  *    by a big-M: the sets of customers that can be placed together are the independent sets of a
@@ -31,7 +32,7 @@
  *    LP for all five were rejected: to provably keep the order at a million customers they need a
  *    factor ~10^6 per level, beyond double precision; an "objective ≥ optimum" row instead would
  *    break total unimodularity.
- *  - Afterwards hub flows are decomposed first in, first out, and each group's flows expanded:
+ *  - Afterwards hub flows are split among the hub's groups in order, and each group's expanded:
  *    its top-AUM members go to its nearest, then best-scoring (then lowest staffId) RMs.
  * The exact reference (./exact.ts) is the same LP with one group per customer.
  */
