@@ -76,7 +76,21 @@ const stateOf = async (customer: string) =>
 const RM = 'T_RM';
 const LEFT = 'T_LEFT';
 const PA = 'T_PA';
-let c: Record<string, string>;
+const KEYS = [
+  'noRm',
+  'rmLeft',
+  'wrongRole',
+  'called',
+  'wechatOnly',
+  'shortCall',
+  'newRel',
+  'otherStaff',
+  'oldCall',
+  'near',
+  'low',
+] as const;
+type Key = (typeof KEYS)[number];
+let c: Record<Key, string>;
 
 beforeAll(async () => {
   bank = await seededBank();
@@ -103,8 +117,8 @@ beforeAll(async () => {
   await holdBy(c.noRm, null);
   await holdBy(c.rmLeft, LEFT);
   await holdBy(c.wrongRole, PA);
-  for (const k of ['called', 'wechatOnly', 'shortCall', 'otherStaff', 'oldCall', 'near', 'low'])
-    await holdBy(c[k]!, RM);
+  for (const k of ['called', 'wechatOnly', 'shortCall', 'otherStaff', 'oldCall', 'near', 'low'] as const)
+    await holdBy(c[k], RM);
   await holdBy(c.newRel, RM, ago(30));
   await contact(c.called, RM, 'phone', at(ago(10)), 30, true);
   await contact(c.wechatOnly, RM, 'wechat', at(ago(2)), 600, true);
@@ -124,7 +138,7 @@ describe('the nightly stewardship step', () => {
     const out = await runStep();
     expect(out.detail?.code).toBe('stewardship.state');
     expect(out.rows).toBeGreaterThan(0);
-    const want: Record<string, [string, string | null]> = {
+    const want: Record<Key, [string, string | null]> = {
       noRm: ['unmanaged', null],
       rmLeft: ['orphaned', LEFT],
       wrongRole: ['wrong_role', PA],
@@ -137,13 +151,14 @@ describe('the nightly stewardship step', () => {
       near: ['release', RM],
       low: ['release', RM],
     };
-    for (const [k, [state, staff]] of Object.entries(want)) {
-      const s = await stateOf(c[k]!);
+    for (const k of KEYS) {
+      const [state, staff] = want[k];
+      const s = await stateOf(c[k]);
       expect({ k, state: s?.state, staff: s?.staff_id }).toEqual({ k, state, staff });
     }
-    expect((await stateOf(c.called!))?.last).toBe(ago(10));
-    expect((await stateOf(c.oldCall!))?.last).toBe(ago(90));
-    expect((await stateOf(c.wechatOnly!))?.last).toBeNull();
+    expect((await stateOf(c.called))?.last).toBe(ago(10));
+    expect((await stateOf(c.oldCall))?.last).toBe(ago(90));
+    expect((await stateOf(c.wechatOnly))?.last).toBeNull();
   });
 
   it('leaves out customers below premium that nobody holds, and counts every eligible one', async () => {
@@ -218,7 +233,7 @@ describe('the nightly stewardship step', () => {
           cases.push({ id: `TV${cases.length}`, channel, durationSeconds, connected });
     for (const k of cases)
       await exec(sql`INSERT INTO contacts (contact_id, staff_id, customer_id, channel, started_at, duration_seconds, connected)
-                     VALUES (${k.id}, ${RM}, ${c.low!}, ${k.channel}::contact_channel, now(), ${k.durationSeconds}, ${k.connected})`);
+                     VALUES (${k.id}, ${RM}, ${c.low}, ${k.channel}::contact_channel, now(), ${k.durationSeconds}, ${k.connected})`);
     const rows = await query<{ contact_id: string; valid: boolean }>(
       db(),
       sql`SELECT contact_id, ${validContactSql('k', s)} AS valid FROM contacts k WHERE contact_id LIKE 'TV%'`,
