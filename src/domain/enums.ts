@@ -65,6 +65,14 @@ export type OwnerRole = (typeof OWNER_ROLES)[number];
 export const STEWARDSHIP_STATES = ['managed', 'unmanaged', 'orphaned', 'wrong_role', 'idle', 'release'] as const;
 export type StewardshipState = (typeof STEWARDSHIP_STATES)[number];
 
+/**
+ * What the low-asset release list (管户资产过低客户清单) suggests for a customer below
+ * managedFromTier held by an RM: keep them while they are near the managed-from floor (their
+ * band is that tier), otherwise release them to the outlet's pool (src/domain/stewardship.ts).
+ */
+export const RELEASE_ACTIONS = ['release_to_pool', 'keep_near_threshold'] as const;
+export type ReleaseAction = (typeof RELEASE_ACTIONS)[number];
+
 /** Why a primary relationship ended (relationships.end_reason). */
 export const RELATIONSHIP_END_REASONS = ['import', 'staff_left', 'idle', 'left', 'reassigned', 'released'] as const;
 export type RelationshipEndReason = (typeof RELATIONSHIP_END_REASONS)[number];

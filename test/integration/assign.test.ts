@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../src/platform/db/query.js';
 import { AS_OF, loginAs, seededBank, type TestBank } from '../support/app.js';
-import { fillStewardship } from '../support/stewardship-state.js';
+import { clearStewardship, fillStewardship } from '../support/stewardship-state.js';
 
 let bank: TestBank;
 const cookies = new Map<string, string>();
@@ -48,6 +48,7 @@ describe('reassignment workflow', () => {
 
   it('answers a plan with no eligible customer needing an RM with an empty batch, not an error', async () => {
     // no nightly stewardship state yet: nobody is known to need an RM
+    await clearStewardship(bank.ctx.db);
     const res = await call('hq01', 'POST', '/plans', {});
     expect(res.statusCode).toBe(201);
     const plan = res.json<Plan>();

@@ -214,7 +214,9 @@ describe('nightly batch over three months', () => {
       await makeHoldingsDay(d);
       const [r] = await batch({ date: d });
       expect(r!.steps.map((s) => s.name)).toEqual(
-        addDays(d, 1).endsWith('-01') ? ['aum', 'tiers', 'monthly', 'org-tier'] : ['aum', 'tiers', 'org-tier'],
+        addDays(d, 1).endsWith('-01')
+          ? ['aum', 'tiers', 'monthly', 'org-tier', 'stewardship']
+          : ['aum', 'tiers', 'org-tier', 'stewardship'],
       );
       bad.push(...(await checkDay(d, tiers)));
     }

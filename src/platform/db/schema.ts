@@ -521,6 +521,35 @@ export const customerStewardship = pgTable(
   (t) => [index('customer_stewardship_state_idx').on(t.state), index('customer_stewardship_staff_idx').on(t.staffId)],
 );
 
+/**
+ * Stewardship figures per org node (customers by home outlet, over-cap RMs by the RM's own node)
+ * and processed date, written by the nightly `stewardship` step; kept as daily history for the
+ * coverage trend (re-running a date replaces that date). Coverage rate = (managed + idle) /
+ * eligible (src/domain/stewardship.ts `coverageRates`).
+ */
+export const orgStewardshipDaily = pgTable(
+  'org_stewardship_daily',
+  {
+    asOfDate: date('as_of_date').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgUnits.orgId),
+    /** customers at or above managedFromTier */
+    eligible: integer('eligible').notNull(),
+    /** state `managed` only (an allowed active RM who keeps in touch) */
+    managed: integer('managed').notNull(),
+    idle: integer('idle').notNull(),
+    unmanaged: integer('unmanaged').notNull(),
+    orphaned: integer('orphaned').notNull(),
+    wrongRole: integer('wrong_role').notNull(),
+    /** below managedFromTier but held by an RM */
+    release: integer('release').notNull(),
+    /** active RMs of this node whose book (eligible + release) exceeds capacity[role] */
+    overCapRms: integer('over_cap_rms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOfDate, t.orgId] })],
+);
+
 /** Small named facts about the system, e.g. aum_as_of: the business date the current AUM is for. */
 export const systemState = pgTable('system_state', {
   key: text('key').primaryKey(),

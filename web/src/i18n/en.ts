@@ -74,6 +74,7 @@ const en: DeepString<Resources> = {
     idle: 'Idle',
     release: 'Below premium',
   },
+  releaseAction: { release_to_pool: 'Release to the outlet pool', keep_near_threshold: 'Keep: near the premium floor' },
   endReason: {
     import: 'Changed by import',
     staff_left: 'RM left the bank',
@@ -165,12 +166,22 @@ const en: DeepString<Resources> = {
     generic: 'The request failed ({{status}}). Please try again later.',
   },
   batch: {
-    step: { aum: 'AUM', tiers: 'Tiers', monthly: 'Month end', 'org-tier': 'Org tier summary' },
+    step: {
+      aum: 'AUM',
+      tiers: 'Tiers',
+      monthly: 'Month end',
+      'org-tier': 'Org tier summary',
+      stewardship: 'Stewardship',
+    },
     detail: {
       aum: { built: '{{sessions}} session(s): rows and {{indexes}} indexes {{buildMs}} ms, swap {{swapMs}} ms' },
       tiers: {
         moved: '{{changes}} changes, {{updated}} customers updated (moved rows)',
         compared: '{{changes}} changes, {{updated}} customers updated (every customer compared)',
+      },
+      stewardship: {
+        state:
+          '{{eligible}} eligible: {{managed}} managed, {{idle}} idle, {{unmanaged}} unmanaged, {{orphaned}} orphaned, {{wrongRole}} wrong role; {{release}} to release, {{overCapRms}} RMs over capacity',
       },
     },
   },

@@ -29,6 +29,7 @@ export const ENUM_LABELS = {
   STAFF_ROLES: 'role',
   OWNER_ROLES: 'role',
   STEWARDSHIP_STATES: 'stewardshipState',
+  RELEASE_ACTIONS: 'releaseAction',
   RELATIONSHIP_END_REASONS: 'endReason',
   ASSIGNMENT_BATCH_KINDS: 'assignBatchKind',
   ASSIGNMENT_BATCH_STATUSES: 'assignBatchStatus',

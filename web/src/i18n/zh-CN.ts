@@ -71,6 +71,7 @@ const zhCN = {
     idle: '挂而不管',
     release: '资产过低',
   },
+  releaseAction: { release_to_pool: '释放至网点公共池', keep_near_threshold: '临界保留，继续维护' },
   endReason: {
     import: '数据导入变更',
     staff_left: '客户经理离职',
@@ -151,12 +152,22 @@ const zhCN = {
     generic: '请求失败（{{status}}），请稍后再试。',
   },
   batch: {
-    step: { aum: '资产汇总', tiers: '层级判定', monthly: '月末结转', 'org-tier': '机构层级汇总' },
+    step: {
+      aum: '资产汇总',
+      tiers: '层级判定',
+      monthly: '月末结转',
+      'org-tier': '机构层级汇总',
+      stewardship: '管户状态',
+    },
     detail: {
       aum: { built: '{{sessions}} 个会话：写入数据及 {{indexes}} 个索引 {{buildMs}} 毫秒，切换 {{swapMs}} 毫秒' },
       tiers: {
         moved: '{{changes}} 条层级变动，更新 {{updated}} 位客户（仅变动客户）',
         compared: '{{changes}} 条层级变动，更新 {{updated}} 位客户（全量比对）',
+      },
+      stewardship: {
+        state:
+          '应管户 {{eligible}} 户：正常管户 {{managed}}、挂而不管 {{idle}}、无人管户 {{unmanaged}}、客户经理已离岗 {{orphaned}}、岗位不符 {{wrongRole}}；资产过低 {{release}} 户，超容量客户经理 {{overCapRms}} 人',
       },
     },
   },
