@@ -161,6 +161,15 @@ describe('reassignment workflow', () => {
   let bankPlan: Plan;
   it('refuses a stale approval with 409 naming the customers that changed; the rest can still be approved', async () => {
     bankPlan = (await call('hq01', 'POST', '/plans', {})).json<Plan>();
+    // a branch-wide batch is visible to an outlet head, but only their outlet's proposals are theirs
+    const elsewhere = (
+      await rows<{ customer_id: string }>(sql`
+        SELECT customer_id FROM assignment_proposals WHERE batch_id = ${bankPlan.batchId} AND home_path NOT LIKE '%/OT0002/'
+        LIMIT 1`)
+    )[0]!.customer_id;
+    const foreign = await call('ob02', 'POST', `/batches/${bankPlan.batchId}/approve`, { customerIds: [elsewhere] });
+    expect(foreign.statusCode).toBe(404);
+    expect((await call('ob02', 'GET', `/batches/${bankPlan.batchId}`)).statusCode).toBe(200);
     const [a, b] = bankPlan.proposals.filter((p) => p.fromStaffId);
     expect(a && b).toBeTruthy();
     // another process moved a's home outlet since planning
