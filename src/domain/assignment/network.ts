@@ -42,8 +42,8 @@ export interface Group {
   rms: number[];
 }
 
-/** How to cut a group into AUM buckets: the start index of each bucket, last = group size. */
-export type Bucketing = (n: number) => number[];
+/** How to cut a group (its AUMs, descending) into buckets: each bucket's start, last = size. */
+export type Bucketing = (aum: Float64Array) => number[];
 
 export interface NetworkStats {
   groups: number;
@@ -86,18 +86,11 @@ export function prepare(
     if (!list) byBranch.set(r.branchId, (list = []));
     list.push(i);
   });
-  // customerId order, whatever the input order: the built-in string sort (no comparator) is
-  // several times faster than a comparator on a million objects; "\0" sorts before any id char
+  // No global sort by customerId (seconds at a million): groups are sorted by key, members by
+  // AUM then customerId, and the answer follows that order, so the input order never matters.
   const n = customers.length;
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) keys[i] = `${customers[i]!.customerId}\u0000${i}`;
-  keys.sort();
-  const sorted = new Array<AssignCustomer>(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    sorted[i] = customers[Number(k.slice(k.lastIndexOf('\u0000') + 1))]!;
-  }
-  /** per customer (customerId order): 0 placeable, else 1 + index in UNASSIGNED_REASONS */
+  const sorted = customers;
+  /** per customer (input order): 0 placeable, else 1 + index in UNASSIGNED_REASONS */
   const reason = new Uint8Array(n);
   const groups = new Map<string, Group & { list: number[] }>();
   const tierInfo = new Map<string, { allowed: readonly OwnerRole[]; roleKey: string }>();
@@ -160,8 +153,8 @@ export function prepare(
       raw[k] = Number(sorted[g.list[k]!]!.aumFen);
       order[k] = k;
     }
-    // the list is in customerId order: ties of AUM keep it
-    order.sort((a, b) => raw[b]! - raw[a]! || a - b);
+    const ids = g.list.map((i) => sorted[i]!.customerId);
+    order.sort((a, b) => raw[b]! - raw[a]! || cmpStr(ids[a]!, ids[b]!));
     g.members = new Array<AssignCustomer>(m);
     g.ranks = new Int32Array(m);
     g.aum = new Float64Array(m);
@@ -249,7 +242,7 @@ export async function solveNetwork(
   // buckets: supply into group g. Cost 1 + AUM/max AUM per customer (see solve.ts, stage 1)
   let nBuckets = 0;
   for (let g = 0; g < G; g++) {
-    const b = opts.bucketing(groups[g]!.members.length);
+    const b = opts.bucketing(groups[g]!.aum);
     const aum = groups[g]!.aum;
     for (let k = 0; k + 1 < b.length; k++) {
       let s = 0;
@@ -500,7 +493,6 @@ export async function solveWith(
   const { flows, stats } = await solveNetwork(groups, rms, free, opts);
   // expand: in each group, the top-AUM members go to the nearest, then best-scoring RMs
   const assign = new Int32Array(sorted.length).fill(-1);
-  const groupOf = new Int32Array(sorted.length).fill(-1);
   const short = 1 + UNASSIGNED_REASONS.indexOf('capacity_short');
   for (let g = 0; g < groups.length; g++) {
     const grp = groups[g]!;
@@ -510,12 +502,9 @@ export async function solveWith(
     const ranks = grp.ranks;
     let m = 0;
     for (const { r, f } of arcs) {
-      for (let k = 0; k < f && m < ranks.length; k++) {
-        assign[ranks[m]!] = r;
-        groupOf[ranks[m++]!] = g;
-      }
+      for (let k = 0; k < f && m < ranks.length; k++) assign[ranks[m++]!] = r;
     }
     for (; m < ranks.length; m++) reason[ranks[m]!] = short;
   }
-  return { ...buildResult(sorted, assign, groupOf, reason, groups, rms, free), stats };
+  return { ...buildResult(sorted, assign, reason, groups, rms, free), stats };
 }

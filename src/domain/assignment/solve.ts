@@ -68,5 +68,8 @@ export function solveAssignmentWithStats(
   rms: readonly AssignRm[],
   settings: AssignSettings,
 ): Promise<AssignResult & { stats: NetworkStats }> {
-  return solveWith(customers, rms, settings, aggregatedKey, { bucketing: (n) => rankBuckets(n), hubs: true });
+  return solveWith(customers, rms, settings, aggregatedKey, {
+    bucketing: (aum) => rankBuckets(aum.length),
+    hubs: true,
+  });
 }
