@@ -73,7 +73,8 @@ export function prepare(
   customers: readonly AssignCustomer[],
   rmsIn: readonly AssignRm[],
   settings: AssignSettings,
-  groupKey: (c: AssignCustomer, roleKey: string, excluded: string) => string,
+  /** one group per key (the exact reference: one per customer); null: the aggregated groups */
+  groupKey: ((c: AssignCustomer) => string) | null,
 ) {
   const rms = [...rmsIn].sort((a, b) => cmpStr(a.staffId, b.staffId));
   const free = new Int32Array(rms.length);
@@ -95,7 +96,20 @@ export function prepare(
   const groups = new Map<string, Group & { list: number[] }>();
   const tierInfo = new Map<string, { allowed: readonly OwnerRole[]; roleKey: string }>();
   // candidates per (branch, role set): computed once, filtered for the idle RM per group
-  const candidateCache = new Map<string, { all: number[]; withFree: number[] }>();
+  const candidateCache = new Map<string, Map<string, { all: number[]; withFree: number[] }>>();
+  // aggregated groups by branch, sub-branch, outlet, role set, excluded RM: nested maps, so no key
+  // string per customer (a million of them is seconds of allocation and GC)
+  type Nest = Map<string, Nest | Group>;
+  const nested: Nest = new Map();
+  const lookup = (path: string[]): Nest | Group | undefined => {
+    let m: Nest = nested;
+    for (let k = 0; k + 1 < path.length; k++) {
+      let next = m.get(path[k]!) as Nest | undefined;
+      if (!next) m.set(path[k]!, (next = new Map()));
+      m = next;
+    }
+    return m.get(path[path.length - 1]!);
+  };
   for (let i = 0; i < n; i++) {
     const c = sorted[i]!;
     let ti = tierInfo.get(c.tier);
@@ -104,12 +118,12 @@ export function prepare(
       tierInfo.set(c.tier, (ti = { allowed, roleKey: [...allowed].sort().join(',') }));
     }
     const { allowed, roleKey } = ti;
-    const ck = `${c.branchId}\u0000${roleKey}`;
-    let cand = candidateCache.get(ck);
+    let byRoles = candidateCache.get(c.branchId);
+    if (!byRoles) candidateCache.set(c.branchId, (byRoles = new Map()));
+    let cand = byRoles.get(roleKey);
     if (!cand) {
       const all = (byBranch.get(c.branchId) ?? []).filter((r) => allowed.includes(rms[r]!.role));
-      cand = { all, withFree: all.filter((r) => free[r]! > 0) };
-      candidateCache.set(ck, cand);
+      byRoles.set(roleKey, (cand = { all, withFree: all.filter((r) => free[r]! > 0) }));
     }
     let idle = -1;
     if (c.need === 'idle' && c.currentStaffId !== null) {
@@ -126,9 +140,10 @@ export function prepare(
       continue;
     }
     const excluded = idleFree ? rms[idle]!.staffId : '';
-    const key = groupKey(c, roleKey, excluded);
-    let g = groups.get(key);
+    const path = groupKey ? null : [c.branchId, c.subBranchId, c.outletId, roleKey, excluded];
+    let g = (path ? lookup(path) : groups.get(groupKey!(c))) as (Group & { list: number[] }) | undefined;
     if (!g) {
+      const key = path ? path.join('\u0000') : groupKey!(c);
       g = {
         key,
         first: c,
@@ -141,6 +156,11 @@ export function prepare(
         list: [],
       };
       groups.set(key, g);
+      if (path) {
+        let m: Nest = nested;
+        for (let k = 0; k + 1 < path.length; k++) m = m.get(path[k]!) as Nest;
+        m.set(excluded, g);
+      }
     }
     g.list.push(i);
   }
@@ -486,7 +506,7 @@ export async function solveWith(
   customers: readonly AssignCustomer[],
   rmsIn: readonly AssignRm[],
   settings: AssignSettings,
-  groupKey: (c: AssignCustomer, roleKey: string, excluded: string) => string,
+  groupKey: ((c: AssignCustomer) => string) | null,
   opts: NetworkOptions,
 ): Promise<AssignResult & { stats: NetworkStats }> {
   const { rms, free, groups, sorted, reason } = prepare(customers, rmsIn, settings, groupKey);
