@@ -434,7 +434,6 @@ export async function solveNetwork(
   let x: Float64Array;
   try {
     model.options.set({ output_flag: false });
-    if (process.env.HIGHS_OPTS) model.options.set(JSON.parse(process.env.HIGHS_OPTS));
     const all = { kind: 'range', from: 0, to: numCols - 1 } as const;
     x = new Float64Array(numCols);
     for (let st = 0; st < stages.length; st++) {
