@@ -34,8 +34,7 @@ export interface Group {
   allowed: readonly OwnerRole[];
   /** the idle RM none of the members may go back to, when that RM could otherwise take them */
   excludedStaffId: string | null;
-  /** AUM descending (ties by customerId), with their positions in customerId order and AUM */
-  members: AssignCustomer[];
+  /** the members' positions in the input, AUM descending (ties by customerId), and their AUM */
   ranks: Int32Array;
   aum: Float64Array;
   /** candidate RMs (indices into the staffId-sorted RMs) with free capacity, ascending */
@@ -149,7 +148,6 @@ export function prepare(
         first: c,
         allowed,
         excludedStaffId: excluded || null,
-        members: [],
         ranks: new Int32Array(0),
         aum: new Float64Array(0),
         rms: excluded ? cand.withFree.filter((r) => r !== idle) : cand.withFree,
@@ -175,13 +173,11 @@ export function prepare(
     }
     const ids = g.list.map((i) => sorted[i]!.customerId);
     order.sort((a, b) => raw[b]! - raw[a]! || cmpStr(ids[a]!, ids[b]!));
-    g.members = new Array<AssignCustomer>(m);
     g.ranks = new Int32Array(m);
     g.aum = new Float64Array(m);
     for (let k = 0; k < m; k++) {
       const o = order[k]!;
       g.ranks[k] = g.list[o]!;
-      g.members[k] = sorted[g.list[o]!]!;
       g.aum[k] = raw[o]!;
     }
     g.list = [];
