@@ -272,7 +272,7 @@ describe('solveAssignment against the exact LP', () => {
         const dist = (l: typeof got.objective.locality) => l.sub_branch + 2 * l.branch;
         if (a === e) expect(dist(got.objective.locality)).toBe(dist(exact.objective.locality));
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 });
