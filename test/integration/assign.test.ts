@@ -147,6 +147,16 @@ describe('reassignment workflow', () => {
       expect(c.name).toMatch(/\*/);
     }
 
+    // each recipient's ids stay gap-free and end at their cursor
+    for (const staffId of [idle.toStaffId, idle.fromStaffId!]) {
+      const seqs = await rows<{ seq: number; last: number }>(sql`
+        SELECT n.seq::int AS seq, c.last_seq::int AS last FROM notifications n
+        JOIN notification_cursors c ON c.staff_id = n.recipient_staff_id
+        WHERE n.recipient_staff_id = ${staffId} ORDER BY n.seq`);
+      expect(seqs.map((r) => r.seq)).toEqual(seqs.map((_, i) => i + 1));
+      expect(seqs.at(-1)!.seq).toBe(seqs[0]!.last);
+    }
+
     const again = await call('ob01', 'POST', `/batches/${outletPlan.batchId}/apply`);
     expect(again.json()).toMatchObject({ applied: 0, approved: 0, status: 'applied' });
     const [count] = await rows<{ n: number }>(

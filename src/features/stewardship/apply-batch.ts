@@ -26,7 +26,7 @@ import type { AppDb } from '../../platform/db/client.js';
 import { query } from '../../platform/db/query.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import { AppError } from '../../platform/errors.js';
-import { notify } from '../../platform/realtime/outbox.js';
+import { notifyEach } from '../../platform/realtime/outbox.js';
 import { loadSettings } from '../../platform/settings-store.js';
 import { findBatch, refreshBatchStatus } from './assign-queries.js';
 import { stewardshipEvents } from './events.js';
@@ -251,52 +251,47 @@ async function applyInTx(
     WHERE p.batch_id = ${batchId} AND p.customer_id IN ${inIds}
     ORDER BY p.customer_id`);
 
-  // notifications: one per RM and kind, in staff-id order (outbox.ts: cursors locked in that order)
+  // notifications: one per RM and kind, written in one statement (cursors locked in staff-id order)
   const assigned = new Map<string, typeof applying>();
   const released = new Map<string, typeof applying>();
   for (const a of applying) {
     assigned.set(a.to_staff_id, [...(assigned.get(a.to_staff_id) ?? []), a]);
     if (a.from_staff_id) released.set(a.from_staff_id, [...(released.get(a.from_staff_id) ?? []), a]);
   }
-  const recipients = [...new Set([...assigned.keys(), ...released.keys()])].sort();
-  for (const staffId of recipients) {
-    const got = assigned.get(staffId);
-    if (got)
-      await notify(tx, stewardshipEvents, {
-        recipient: staffId,
-        type: 'stewardship.assigned',
-        at: now,
-        payload: {
-          batchId,
-          count: got.length,
-          customers: got.map((a) => ({
-            customerId: a.customer_id,
-            name: maskName(a.name),
-            tier: a.tier,
-            reason: a.reason,
-            fromStaffId: a.from_staff_id,
-          })),
-        },
-      });
-    const lost = released.get(staffId);
-    if (lost)
-      await notify(tx, stewardshipEvents, {
-        recipient: staffId,
-        type: 'stewardship.released',
-        at: now,
-        payload: {
-          batchId,
-          count: lost.length,
-          customers: lost.map((a) => ({
-            customerId: a.customer_id,
-            name: maskName(a.name),
-            tier: a.tier,
-            reason: a.reason,
-            toStaffId: a.to_staff_id,
-          })),
-        },
-      });
-  }
+  const items: { recipient: string; type: keyof typeof stewardshipEvents; payload: unknown }[] = [];
+  for (const [staffId, got] of assigned)
+    items.push({
+      recipient: staffId,
+      type: 'stewardship.assigned',
+      payload: {
+        batchId,
+        count: got.length,
+        customers: got.map((a) => ({
+          customerId: a.customer_id,
+          name: maskName(a.name),
+          tier: a.tier,
+          reason: a.reason,
+          fromStaffId: a.from_staff_id,
+        })),
+      },
+    });
+  for (const [staffId, lost] of released)
+    items.push({
+      recipient: staffId,
+      type: 'stewardship.released',
+      payload: {
+        batchId,
+        count: lost.length,
+        customers: lost.map((a) => ({
+          customerId: a.customer_id,
+          name: maskName(a.name),
+          tier: a.tier,
+          reason: a.reason,
+          toStaffId: a.to_staff_id,
+        })),
+      },
+    });
+  await notifyEach(tx, stewardshipEvents, { at: now, items });
   await refreshBatchStatus(tx, batchId);
   const [b] = await query<{ status: AssignmentBatchStatus }>(
     tx,
