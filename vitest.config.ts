@@ -16,10 +16,15 @@ const integration = (name: string, db: 'pglite' | 'postgres') => ({
             'test/integration/ingest-cli.test.ts',
             'test/integration/data-dir-lock.test.ts',
             'test/integration/users-cli.test.ts',
+            'test/integration/assign-cli.test.ts',
             // 540 files once (on PGlite) is the check; twice only costs CI time
             'test/integration/ingest-fuzz.test.ts',
           ]
-        : ['test/integration/app-role.test.ts', 'test/integration/push-two-servers.test.ts'],
+        : [
+            'test/integration/app-role.test.ts',
+            'test/integration/push-two-servers.test.ts',
+            'test/integration/assign-concurrency.test.ts',
+          ],
     env: { GUANHU_TEST_DB: db },
     testTimeout: 60_000,
     hookTimeout: 120_000,

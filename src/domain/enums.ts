@@ -65,9 +65,40 @@ export type OwnerRole = (typeof OWNER_ROLES)[number];
 export const STEWARDSHIP_STATES = ['managed', 'unmanaged', 'orphaned', 'wrong_role', 'idle', 'release'] as const;
 export type StewardshipState = (typeof STEWARDSHIP_STATES)[number];
 
+/**
+ * What the low-asset release list (管户资产过低客户清单) suggests for a customer below
+ * managedFromTier held by an RM: keep them while they are near the managed-from floor (their
+ * band is that tier), otherwise release them to the outlet's pool (src/domain/stewardship.ts).
+ */
+export const RELEASE_ACTIONS = ['release_to_pool', 'keep_near_threshold'] as const;
+export type ReleaseAction = (typeof RELEASE_ACTIONS)[number];
+
 /** Why a primary relationship ended (relationships.end_reason). */
 export const RELATIONSHIP_END_REASONS = ['import', 'staff_left', 'idle', 'left', 'reassigned', 'released'] as const;
 export type RelationshipEndReason = (typeof RELATIONSHIP_END_REASONS)[number];
+
+/** A reassignment batch (src/features/stewardship/): the nightly kind of plan, or a leaving RM's book. */
+export const ASSIGNMENT_BATCH_KINDS = ['plan', 'transfer'] as const;
+export type AssignmentBatchKind = (typeof ASSIGNMENT_BATCH_KINDS)[number];
+
+/**
+ * A batch's status, derived from its proposals: `pending` while any awaits a decision, `applied`
+ * once none does and at least one applied, `rejected` when none applied (all rejected or stale),
+ * `empty` for a plan that found no customer needing an RM.
+ */
+export const ASSIGNMENT_BATCH_STATUSES = ['pending', 'applied', 'rejected', 'empty'] as const;
+export type AssignmentBatchStatus = (typeof ASSIGNMENT_BATCH_STATUSES)[number];
+
+/**
+ * A proposal's status: `pending` → `approved` (decided, applied in the same transaction) →
+ * `applied`; or `rejected` (never applies), or `stale` (what it was planned on changed: never applies).
+ */
+export const ASSIGNMENT_PROPOSAL_STATUSES = ['pending', 'approved', 'rejected', 'applied', 'stale'] as const;
+export type AssignmentProposalStatus = (typeof ASSIGNMENT_PROPOSAL_STATUSES)[number];
+
+/** Per org node: proposals wait for a manager's approval (default), or a plan applies at once. */
+export const ASSIGNMENT_POLICY_MODES = ['approval', 'auto_apply'] as const;
+export type AssignmentPolicyMode = (typeof ASSIGNMENT_POLICY_MODES)[number];
 
 /** A staff member whose status becomes `left` loses every session at once (§11). */
 export const STAFF_STATUSES = ['active', 'left'] as const;
@@ -167,6 +198,8 @@ export const AUDIT_ACTIONS = [
   'import_started',
   'batch_started',
   'import_shrink_accepted',
+  'assignment_planned',
+  'assignment_decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

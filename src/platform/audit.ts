@@ -41,6 +41,23 @@ export type AuditEvent = Base &
         after: unknown;
         ruleVersion: number;
       }
+    | {
+        /** a reassignment policy of an org node changed (a rule change) */
+        action: 'settings_change';
+        entityType: 'assignment_policy';
+        entityId: string;
+        before: unknown;
+        after: unknown;
+      }
+    | { action: 'assignment_planned'; entityType: 'assignment_batch'; entityId: string; after: unknown }
+    | {
+        /** proposals of a batch approved or rejected (after: { decision, customerIds, reason? }) */
+        action: 'assignment_decided';
+        entityType: 'assignment_batch';
+        entityId: string;
+        reason?: string;
+        after: unknown;
+      }
     | { action: 'seed'; entityType: 'database'; entityId: string; after: unknown }
     | {
         action: 'user_created' | 'password_changed' | 'password_reset' | 'user_disabled' | 'user_enabled';
@@ -69,8 +86,12 @@ type ActionWithoutEvent = Exclude<AuditAction, AuditEvent['action']>;
 const _everyActionHasAnEvent: [ActionWithoutEvent] extends [never] ? true : ActionWithoutEvent = true;
 
 export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
+  await db.insert(auditLog).values(auditRow(e));
+}
+
+function auditRow(e: AuditEvent) {
   const extra = e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;
-  await db.insert(auditLog).values({
+  return {
     ...(e.at ? { at: e.at } : {}),
     action: e.action,
     actorUserId: e.actorUserId ?? null,
@@ -83,5 +104,5 @@ export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
     ruleVersion: 'ruleVersion' in e ? (e.ruleVersion ?? null) : null,
     runId: 'runId' in e ? (e.runId ?? null) : null,
     ip: e.ip ?? null,
-  });
+  };
 }

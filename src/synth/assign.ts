@@ -3,6 +3,11 @@
  * so capacity caps hold and the result is the same however the customers are chunked (both
  * the seeder and the file generator walk the customers in order). An RM always sits in the
  * customer's home outlet and holds a role allowed for the customer's tier.
+ *
+ * One exception, so the demo has over-cap RMs to list (DOMAIN.md §3): the first plain RM of each
+ * sub-branch's centre outlet has taken over a departed colleague's book and holds every customer
+ * the outlet gives a plain RM, past their cap (at S about 460–500 against 400). The draws are the
+ * same as without it, so a bank whose outlets have one RM each (XS) is unchanged.
  */
 import { DEFAULT_SETTINGS } from '../domain/settings.js';
 import type { Tier } from '../domain/enums.js';
@@ -59,8 +64,10 @@ export class Assigner {
     const prefs = PREFERENCE[tier].filter((p) => (eligible ? S.rolesPerTier[tier].includes(p.role) : true));
     const first = prefs[r.weighted(prefs.map((p) => p.weight))];
     const order = first ? [first, ...prefs.filter((p) => p !== first)] : prefs;
+    const inherited = this.bank.org.outlets[c.outlet]!.centre ? outlet.rm[0] : undefined;
     for (const { role } of order) {
-      const staff = this.pick(r, outlet, role);
+      let staff = this.pick(r, outlet, role);
+      if (role === 'rm' && inherited !== undefined) staff = inherited;
       if (staff < 0) continue;
       this.load[staff]!++;
       const startDay = Math.max(c.openDay, this.bank.asOf - r.int(0, THREE_YEARS));

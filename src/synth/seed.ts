@@ -16,6 +16,8 @@ import type { DbHandle } from '../platform/db/client.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { ensureDayPartition } from '../platform/db/partitions.js';
 import { setCurrentAumDate, setDemoBank } from '../platform/db/state.js';
+import { DEFAULT_SETTINGS } from '../domain/settings.js';
+import { recordStewardship } from '../features/stewardship/api.js';
 import { activityBlocks, activityOf } from './activity-window.js';
 import { buildBank, type Bank } from './bank.js';
 import { CustomerBuilder } from './book.js';
@@ -72,6 +74,13 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
   report({ phase: 'analyze', done: 0, total: 1 });
   await h.db.execute(sql`ANALYZE`);
   report({ phase: 'analyze', done: 1, total: 1 });
+  // The stewardship state of the data date, by the nightly step's own SQL (after ANALYZE, so it is
+  // planned on real statistics). Only that date: the step reads the day's tier rows, which the seed
+  // keeps for asOf alone, so the coverage trend starts on the data date.
+  report({ phase: 'stewardship', done: 0, total: 1 });
+  const stewardship = await recordStewardship(h.db, asOf, DEFAULT_SETTINGS);
+  await h.db.execute(sql`ANALYZE customer_stewardship, org_stewardship_daily`);
+  report({ phase: 'stewardship', done: 1, total: 1 });
   return {
     orgUnits: loaded.org_units,
     staff: loaded.staff,
@@ -86,6 +95,7 @@ export async function seedDatabase(h: DbHandle, opts: SynthOptions): Promise<See
     aumMonthly: loaded.customer_aum_monthly,
     tierHistory: loaded.tier_history,
     orgTierDaily: loaded.org_tier_daily,
+    customerStewardship: stewardship.rows,
     products: loaded.products,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };

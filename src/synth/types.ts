@@ -28,6 +28,8 @@ export interface SeedSummary {
   aumMonthly: number;
   tierHistory: number;
   orgTierDaily: number;
+  /** customers given a stewardship state on asOf (the nightly step run once by the seed) */
+  customerStewardship: number;
   products: number;
   seconds: number;
 }

@@ -78,7 +78,7 @@ describe('the app role', () => {
       FROM holdings WHERE as_of_date = '2026-11-20'`);
     const [r] = await runBatch(app.db, nightlySteps, {});
     expect(r!.date).toBe('2026-11-21');
-    expect(r!.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier']);
+    expect(r!.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier', 'stewardship']);
   });
 
   it('appends to the audit log and reads it, but cannot delete, change, truncate or switch it off', async () => {

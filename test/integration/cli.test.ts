@@ -30,7 +30,7 @@ describe('the guanhu command', () => {
       .trim()
       .split('\n')
       .map((l) => l.trim().split(/\s+/)[1]);
-    expect(names).toEqual(['aum', 'tiers', 'monthly', 'org-tier']);
+    expect(names).toEqual(['aum', 'tiers', 'monthly', 'org-tier', 'stewardship']);
     expect(r.stdout).toMatch(/monthly .*\(after aum; month end only\)/);
     const bad = await guanhu(['batch', 'run', '--only', 'nope']);
     expect(bad.code).not.toBe(0);

@@ -255,17 +255,17 @@ describe('imports from the web', () => {
       expect(up.statusCode).toBe(409);
       const poll = async () =>
         (await gated.inject({ method: 'GET', url: `/api/ingest/jobs/${id}`, headers: as('admin') })).json<Job>();
-      for (let i = 0; i < 300 && (await poll()).steps.length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 300 && (await poll()).steps.length < 4; i++) await new Promise((r) => setTimeout(r, 100));
       const running = await poll();
-      expect(running).toMatchObject({ status: 'running', dates: [DAY], total: 4 });
-      expect(running.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier']);
+      expect(running).toMatchObject({ status: 'running', dates: [DAY], total: 5 });
+      expect(running.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier', 'stewardship']);
       open();
       let job = await poll();
       for (let i = 0; i < 300 && job.status === 'running'; i++) {
         await new Promise((r) => setTimeout(r, 100));
         job = await poll();
       }
-      expect(job).toMatchObject({ status: 'succeeded', done: 4, total: 4 });
+      expect(job).toMatchObject({ status: 'succeeded', done: 5, total: 5 });
     } finally {
       open();
       await gated.close();

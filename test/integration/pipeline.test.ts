@@ -71,12 +71,12 @@ describe('the nightly pipeline', () => {
   it('runs a module’s step after the one it names, skips a step whose `when` says no, records each', async () => {
     const [r] = await runBatch(db, steps, {});
     expect(r!.date).toBe(DAY);
-    expect(r!.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier', 'premium-count']);
+    expect(r!.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier', 'stewardship', 'premium-count']);
     const mine = r!.steps.find((s) => s.name === 'premium-count')!;
     expect(mine.detailCode).toBe('test.premium');
     expect(mine.detail).toMatch(/^\d+ premium$/);
     const [stored] = await runSteps(r!.runId);
-    expect(stored).toEqual({ only_step: null, names: ['aum', 'tiers', 'org-tier', 'premium-count'] });
+    expect(stored).toEqual({ only_step: null, names: ['aum', 'tiers', 'org-tier', 'stewardship', 'premium-count'] });
     const [row] = await query<{ n: number }>(db, sql`SELECT n FROM test_premium_daily WHERE as_of_date = ${DAY}`);
     expect(row!.n).toBe(Number(mine.detailParams!.n));
     expect(await planPending(db)).toEqual([]);
@@ -85,7 +85,7 @@ describe('the nightly pipeline', () => {
   it('--only runs a step and its dependents on a processed date, and the date stays processed', async () => {
     seen.length = 0;
     const [r] = await runBatch(db, steps, { only: 'tiers', date: DAY });
-    expect(r!.steps.map((s) => s.name)).toEqual(['tiers', 'org-tier', 'premium-count']);
+    expect(r!.steps.map((s) => s.name)).toEqual(['tiers', 'org-tier', 'stewardship', 'premium-count']);
     expect(seen).toEqual([`${DAY}:1`]);
     expect((await runSteps(r!.runId))[0]!.only_step).toBe('tiers');
     // without a date: the current business date
@@ -106,7 +106,7 @@ describe('the nightly pipeline', () => {
     await expect(runBatch(db, steps, { only: 'tiers', failAfter: 'tiers' })).rejects.toThrow(/injected failure/);
     expect(await planPending(db)).toEqual([DAY]);
     const [r] = await runBatch(db, steps, {});
-    expect(r!.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier', 'premium-count']);
+    expect(r!.steps.map((s) => s.name)).toEqual(['aum', 'tiers', 'org-tier', 'stewardship', 'premium-count']);
     expect(await planPending(db)).toEqual([]);
   });
   it('a step that fails in SQL reports its cause in one line, not the statement', async () => {

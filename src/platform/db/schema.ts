@@ -23,6 +23,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   ASSET_CLASSES,
+  ASSIGNMENT_BATCH_KINDS,
+  ASSIGNMENT_BATCH_STATUSES,
+  ASSIGNMENT_POLICY_MODES,
+  ASSIGNMENT_PROPOSAL_STATUSES,
   AUDIT_ACTIONS,
   STEWARDSHIP_STATES,
   COMPLAINT_SEVERITIES,
@@ -517,6 +521,35 @@ export const customerStewardship = pgTable(
   (t) => [index('customer_stewardship_state_idx').on(t.state), index('customer_stewardship_staff_idx').on(t.staffId)],
 );
 
+/**
+ * Stewardship figures per org node (customers by home outlet, over-cap RMs by the RM's own node)
+ * and processed date, written by the nightly `stewardship` step; kept as daily history for the
+ * coverage trend (re-running a date replaces that date). Coverage rate = (managed + idle) /
+ * eligible (src/domain/stewardship.ts `coverageRates`).
+ */
+export const orgStewardshipDaily = pgTable(
+  'org_stewardship_daily',
+  {
+    asOfDate: date('as_of_date').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgUnits.orgId),
+    /** customers at or above managedFromTier */
+    eligible: integer('eligible').notNull(),
+    /** state `managed` only (an allowed active RM who keeps in touch) */
+    managed: integer('managed').notNull(),
+    idle: integer('idle').notNull(),
+    unmanaged: integer('unmanaged').notNull(),
+    orphaned: integer('orphaned').notNull(),
+    wrongRole: integer('wrong_role').notNull(),
+    /** below managedFromTier but held by an RM */
+    release: integer('release').notNull(),
+    /** active RMs of this node whose book (eligible + release) exceeds capacity[role] */
+    overCapRms: integer('over_cap_rms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOfDate, t.orgId] })],
+);
+
 /** Small named facts about the system, e.g. aum_as_of: the business date the current AUM is for. */
 export const systemState = pgTable('system_state', {
   key: text('key').primaryKey(),
@@ -570,3 +603,102 @@ export const notifications = pgTable(
       .where(sql`${t.readAt} IS NULL`),
   ],
 );
+
+// ── stewardship reassignment (src/features/stewardship/, issue 11) ──────────────────────────────
+
+export const assignmentBatchKind = pgEnum('assignment_batch_kind', ASSIGNMENT_BATCH_KINDS);
+export const assignmentBatchStatus = pgEnum('assignment_batch_status', ASSIGNMENT_BATCH_STATUSES);
+export const assignmentProposalStatus = pgEnum('assignment_proposal_status', ASSIGNMENT_PROPOSAL_STATUSES);
+export const assignmentPolicyMode = pgEnum('assignment_policy_mode', ASSIGNMENT_POLICY_MODES);
+
+/**
+ * A reassignment plan (or a leaving RM's book transfer): the solver's answer for the customers of
+ * an org subtree who need an RM on a business date, written as proposals to review.
+ */
+export const assignmentBatches = pgTable(
+  'assignment_batches',
+  {
+    batchId: text('batch_id').primaryKey(),
+    /** the org subtree whose customers it covers */
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgUnits.orgId),
+    asOfDate: date('as_of_date').notNull(),
+    kind: assignmentBatchKind('kind').notNull(),
+    /** transfer: the leaving RM whose book it moves */
+    fromStaffId: text('from_staff_id').references(() => staff.staffId),
+    status: assignmentBatchStatus('status').notNull(),
+    /** a staff id, or `cli:<os user>` for the command line */
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    settingsVersion: integer('settings_version').notNull(),
+    /** the solver's Objective */
+    objective: jsonb('objective').notNull(),
+    /** { customers, proposals, unassigned, pending, applied, rejected, stale } */
+    counts: jsonb('counts').notNull(),
+  },
+  (t) => [index('assignment_batches_org_idx').on(t.orgId, t.createdAt)],
+);
+
+export const assignmentProposals = pgTable(
+  'assignment_proposals',
+  {
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => assignmentBatches.batchId),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.customerId),
+    fromStaffId: text('from_staff_id').references(() => staff.staffId),
+    toStaffId: text('to_staff_id')
+      .notNull()
+      .references(() => staff.staffId),
+    /** the need (unmanaged, orphaned, wrong_role, idle) or `transfer` */
+    reason: text('reason').notNull(),
+    /** outlet, sub_branch or branch */
+    locality: text('locality').notNull(),
+    explanation: jsonb('explanation').notNull(),
+    status: assignmentProposalStatus('status').notNull().default('pending'),
+    /**
+     * what the proposal was planned on, compared when it is approved or applied: the customer's
+     * RM, tier, home org and state, the target RM's role, org and status, the role's cap
+     */
+    snapshot: jsonb('snapshot').notNull(),
+    /** the customer's home org path, for subtree scope */
+    homePath: text('home_path').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: ts('decided_at'),
+    rejectReason: text('reject_reason'),
+    appliedAt: ts('applied_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.customerId] }),
+    index('assignment_proposals_to_idx').on(t.toStaffId),
+    index('assignment_proposals_customer_idx').on(t.customerId),
+  ],
+);
+
+export const assignmentUnassigned = pgTable(
+  'assignment_unassigned',
+  {
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => assignmentBatches.batchId),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.customerId),
+    /** UNASSIGNED_REASONS (src/domain/assignment/types.ts) */
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.customerId] })],
+);
+
+/** Per org node: whether a plan waits for approval (no row: approval) or applies at once; inherited down the tree. */
+export const assignmentPolicies = pgTable('assignment_policies', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => orgUnits.orgId),
+  mode: assignmentPolicyMode('mode').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

@@ -77,3 +77,52 @@ export async function notifyMany<E extends ClientEventSchemas, K extends keyof E
     .map((r) => ({ recipient: r.recipient_staff_id, id: Number(r.seq) }))
     .sort((a, b) => (a.recipient < b.recipient ? -1 : 1));
 }
+
+/**
+ * Writes a different notification to each of many recipients (a recipient may get several) in
+ * `tx`, in one statement: each recipient's cursor moves by the number of their notifications,
+ * whose ids are the consecutive values below the new cursor, in the order given. Cursors are
+ * locked in staff-id order, as notifyMany does. Used where one change tells thousands of staff
+ * different things (a reassignment batch: each RM their own customers).
+ */
+export async function notifyEach<E extends ClientEventSchemas>(
+  tx: AppDb,
+  events: E,
+  n: { at: Date; items: readonly { recipient: string; type: keyof E & string; payload: unknown }[] },
+): Promise<number> {
+  if (n.items.length === 0) return 0;
+  const items = n.items.map((it, ord) => {
+    const schema = events[it.type];
+    if (!schema) throw new Error(`unknown client event type ${it.type}`);
+    return { staff_id: it.recipient, type: it.type, payload: schema.parse(it.payload), ord };
+  });
+  const rows = await query<{ n: number }>(
+    tx,
+    sql`
+    WITH i AS (
+      SELECT x.staff_id, x.type, x.payload, x.ord,
+             row_number() OVER (PARTITION BY x.staff_id ORDER BY x.ord) AS k,
+             count(*) OVER (PARTITION BY x.staff_id) AS n
+      FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(staff_id text, type text, payload jsonb, ord int)
+    ),
+    per AS (SELECT DISTINCT staff_id, n FROM i),
+    bumped AS (
+      INSERT INTO notification_cursors AS nc (staff_id, last_seq)
+      SELECT staff_id, n FROM per ORDER BY staff_id
+      ON CONFLICT (staff_id) DO UPDATE SET last_seq = nc.last_seq + EXCLUDED.last_seq
+      RETURNING nc.staff_id, nc.last_seq
+    ),
+    ins AS (
+      INSERT INTO notifications (recipient_staff_id, seq, type, payload, created_at)
+      SELECT i.staff_id, b.last_seq - i.n + i.k, i.type, i.payload, ${n.at.toISOString()}::timestamptz
+      FROM i JOIN bumped b ON b.staff_id = i.staff_id
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM ins`,
+  );
+  await query(
+    tx,
+    sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${encodeWake([...new Set(items.map((i) => i.staff_id))].sort())})`,
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -2930,6 +2930,1817 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/stewardship/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Coverage (有管户覆盖率) of an org node on a processed date: figures, children, trend; org roles only */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          date?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              org: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+              };
+              breadcrumb: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+              }[];
+              date: string;
+              /** @description processed dates with figures, newest first */
+              dates: string[];
+              totals: {
+                /** @description customers at or above managedFromTier */
+                eligible: number;
+                /** @description state managed */
+                managed: number;
+                idle: number;
+                unmanaged: number;
+                orphaned: number;
+                wrongRole: number;
+                /** @description below managedFromTier, held by an RM */
+                release: number;
+                overCapRms: number;
+                /** @description (managed + idle) / eligible (有管户覆盖率) */
+                coverageRate: number | null;
+                /** @description idle / (managed + idle) */
+                idleRate: number | null;
+              };
+              children: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+                /** @description customers at or above managedFromTier */
+                eligible: number;
+                /** @description state managed */
+                managed: number;
+                idle: number;
+                unmanaged: number;
+                orphaned: number;
+                wrongRole: number;
+                /** @description below managedFromTier, held by an RM */
+                release: number;
+                overCapRms: number;
+                /** @description (managed + idle) / eligible (有管户覆盖率) */
+                coverageRate: number | null;
+                /** @description idle / (managed + idle) */
+                idleRate: number | null;
+              }[];
+              trend: {
+                date: string;
+                eligible: number;
+                managed: number;
+                idle: number;
+                /** @description a ratio in [0, 1]; null when its denominator is 0 */
+                coverageRate: number | null;
+                /** @description a ratio in [0, 1]; null when its denominator is 0 */
+                idleRate: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/over-cap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RMs whose book exceeds their role’s capacity, largest excess first (an RM: only themselves) */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string | null;
+              items: {
+                staffId: string;
+                name: string;
+                /** @enum {string} */
+                role:
+                  | 'rm'
+                  | 'wealth_rm'
+                  | 'private_advisor'
+                  | 'lobby_manager'
+                  | 'outlet_head'
+                  | 'sub_branch_manager'
+                  | 'branch_manager'
+                  | 'head_office'
+                  | 'admin';
+                orgId: string;
+                orgName: string;
+                /** @description open book: eligible + release customers */
+                load: number;
+                cap: number;
+                excess: number;
+                idle: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/over-cap/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The over-cap list as an .xlsx sheet (audited); managers only */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .xlsx file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers below the managed-from tier held by an RM (管户资产过低), names masked, with a suggested action */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string | null;
+              items: {
+                customerId: string;
+                /** @description masked */
+                name: string;
+                /** @enum {string} */
+                tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                /** @enum {string|null} */
+                band: 'premium' | 'affluent' | 'wealth' | 'private' | null;
+                /** @description CNY, decimal with 2 decimals */
+                monthAvgAum: string;
+                rmId: string;
+                rmName: string;
+                orgId: string;
+                orgName: string;
+                since: string | null;
+                lastValidContactOn: string | null;
+                /** @enum {string} */
+                action: 'release_to_pool' | 'keep_near_threshold';
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/release/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole release list as an .xlsx sheet (masked, audited, row-limited); managers only */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .xlsx file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/rms/{staffId}/book': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An RM’s book against capacity: load, cap, customers per stewardship state (an RM: only their own) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          staffId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              staffId: string;
+              name: string;
+              /** @enum {string} */
+              role:
+                | 'rm'
+                | 'wealth_rm'
+                | 'private_advisor'
+                | 'lobby_manager'
+                | 'outlet_head'
+                | 'sub_branch_manager'
+                | 'branch_manager'
+                | 'head_office'
+                | 'admin';
+              orgId: string;
+              orgName: string;
+              asOf: string | null;
+              /** @description open book: eligible + release customers */
+              load: number;
+              /** @description capacity of the role; null for a role that owns no book */
+              cap: number | null;
+              excess: number;
+              states: {
+                managed: number;
+                unmanaged: number;
+                orphaned: number;
+                wrong_role: number;
+                idle: number;
+                release: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Plan a reassignment batch for an org subtree (customers needing an RM get an optimal proposal); applies at once under an auto_apply policy */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description business date YYYY-MM-DD */
+            date?: string;
+            /** @description the org subtree to plan for (default: my own node) */
+            orgId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batchId: string;
+              /** @enum {string} */
+              kind: 'plan' | 'transfer';
+              orgId: string;
+              asOfDate: string;
+              fromStaffId: string | null;
+              settingsVersion: number;
+              /** @enum {string} */
+              policy: 'approval' | 'auto_apply';
+              /** @enum {string} */
+              status: 'pending' | 'applied' | 'rejected' | 'empty';
+              proposals: {
+                customerId: string;
+                fromStaffId: string | null;
+                toStaffId: string;
+                /** @description unmanaged | orphaned | wrong_role | idle | transfer */
+                reason: string;
+                /** @enum {string} */
+                locality: 'outlet' | 'sub_branch' | 'branch';
+                explanation: {
+                  code: string;
+                  params?: {
+                    [key: string]: string | number;
+                  };
+                }[];
+              }[];
+              unassigned: {
+                customerId: string;
+                /** @enum {string} */
+                reason: 'no_allowed_rm_in_branch' | 'no_capacity_in_branch' | 'capacity_short';
+              }[];
+              objective: {
+                covered: number;
+                aumFen: string;
+                locality: {
+                  outlet: number;
+                  sub_branch: number;
+                  branch: number;
+                };
+                maxUtilisation: number;
+                meanScore: number | null;
+              };
+              /** @description proposals applied at once (auto_apply policy) */
+              applied: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              code: 'CONFLICT';
+              message: string;
+              details:
+                | {
+                    /** @enum {string} */
+                    reason: 'stale';
+                    customers: {
+                      customerId: string;
+                      changed: string[];
+                    }[];
+                  }
+                | {
+                    /** @enum {string} */
+                    reason: 'capacity';
+                    staff: {
+                      staffId: string;
+                      load: number;
+                      cap: number;
+                      customers: string[];
+                    }[];
+                  };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Plan the transfer of a leaving RM’s book through the same solver (the RM is excluded) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the leaving RM */
+            fromStaffId: string;
+            /** @description business date YYYY-MM-DD */
+            date?: string;
+            /** @description only their customers homed in this subtree */
+            orgId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batchId: string;
+              /** @enum {string} */
+              kind: 'plan' | 'transfer';
+              orgId: string;
+              asOfDate: string;
+              fromStaffId: string | null;
+              settingsVersion: number;
+              /** @enum {string} */
+              policy: 'approval' | 'auto_apply';
+              /** @enum {string} */
+              status: 'pending' | 'applied' | 'rejected' | 'empty';
+              proposals: {
+                customerId: string;
+                fromStaffId: string | null;
+                toStaffId: string;
+                /** @description unmanaged | orphaned | wrong_role | idle | transfer */
+                reason: string;
+                /** @enum {string} */
+                locality: 'outlet' | 'sub_branch' | 'branch';
+                explanation: {
+                  code: string;
+                  params?: {
+                    [key: string]: string | number;
+                  };
+                }[];
+              }[];
+              unassigned: {
+                customerId: string;
+                /** @enum {string} */
+                reason: 'no_allowed_rm_in_branch' | 'no_capacity_in_branch' | 'capacity_short';
+              }[];
+              objective: {
+                covered: number;
+                aumFen: string;
+                locality: {
+                  outlet: number;
+                  sub_branch: number;
+                  branch: number;
+                };
+                maxUtilisation: number;
+                meanScore: number | null;
+              };
+              /** @description proposals applied at once (auto_apply policy) */
+              applied: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              code: 'CONFLICT';
+              message: string;
+              details:
+                | {
+                    /** @enum {string} */
+                    reason: 'stale';
+                    customers: {
+                      customerId: string;
+                      changed: string[];
+                    }[];
+                  }
+                | {
+                    /** @enum {string} */
+                    reason: 'capacity';
+                    staff: {
+                      staffId: string;
+                      load: number;
+                      cap: number;
+                      customers: string[];
+                    }[];
+                  };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reassignment batches covering my subtree, newest first */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'applied' | 'rejected' | 'empty';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              total: number;
+              page: number;
+              pageSize: number;
+              rows: {
+                batchId: string;
+                /** @enum {string} */
+                kind: 'plan' | 'transfer';
+                orgId: string;
+                asOfDate: string;
+                fromStaffId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected' | 'empty';
+                createdBy: string;
+                createdAt: string;
+                settingsVersion: number;
+                objective: {
+                  covered: number;
+                  aumFen: string;
+                  locality: {
+                    outlet: number;
+                    sub_branch: number;
+                    branch: number;
+                  };
+                  maxUtilisation: number;
+                  meanScore: number | null;
+                };
+                counts: {
+                  [key: string]: number;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/batches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One batch: its proposals (paged) and unassigned customers of my subtree, names masked */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'approved' | 'rejected' | 'applied' | 'stale';
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batch: {
+                batchId: string;
+                /** @enum {string} */
+                kind: 'plan' | 'transfer';
+                orgId: string;
+                asOfDate: string;
+                fromStaffId: string | null;
+                /** @enum {string} */
+                status: 'pending' | 'applied' | 'rejected' | 'empty';
+                createdBy: string;
+                createdAt: string;
+                settingsVersion: number;
+                objective: {
+                  covered: number;
+                  aumFen: string;
+                  locality: {
+                    outlet: number;
+                    sub_branch: number;
+                    branch: number;
+                  };
+                  maxUtilisation: number;
+                  meanScore: number | null;
+                };
+                counts: {
+                  [key: string]: number;
+                };
+              };
+              proposals: {
+                total: number;
+                page: number;
+                pageSize: number;
+                rows: {
+                  customerId: string;
+                  /** @description masked */
+                  name: string;
+                  /** @enum {string} */
+                  tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                  homeOrgId: string;
+                  fromStaffId: string | null;
+                  fromStaffName: string | null;
+                  toStaffId: string;
+                  toStaffName: string;
+                  /** @description unmanaged | orphaned | wrong_role | idle | transfer */
+                  reason: string;
+                  /** @enum {string} */
+                  locality: 'outlet' | 'sub_branch' | 'branch';
+                  explanation: {
+                    code: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                  /** @enum {string} */
+                  status: 'pending' | 'approved' | 'rejected' | 'applied' | 'stale';
+                  decidedBy: string | null;
+                  decidedAt: string | null;
+                  rejectReason: string | null;
+                }[];
+              };
+              /** @description the first 1000 of my subtree */
+              unassigned: {
+                customerId: string;
+                /** @description masked */
+                name: string;
+                /** @enum {string} */
+                tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                /** @enum {string} */
+                reason: 'no_allowed_rm_in_branch' | 'no_capacity_in_branch' | 'capacity_short';
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/batches/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve pending proposals (chosen, or all of my subtree) and apply them in one transaction; 409 when stale (details name the customers, marked stale) or when an RM would pass their cap */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description default: every pending proposal of my subtree */
+            customerIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batchId: string;
+              /** @enum {string} */
+              status: 'pending' | 'applied' | 'rejected' | 'empty';
+              approved: number;
+              /** @description 0 when nothing was left to apply */
+              applied: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              code: 'CONFLICT';
+              message: string;
+              details:
+                | {
+                    /** @enum {string} */
+                    reason: 'stale';
+                    customers: {
+                      customerId: string;
+                      changed: string[];
+                    }[];
+                  }
+                | {
+                    /** @enum {string} */
+                    reason: 'capacity';
+                    staff: {
+                      staffId: string;
+                      load: number;
+                      cap: number;
+                      customers: string[];
+                    }[];
+                  };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/batches/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject pending proposals (chosen, or all of my subtree) with a reason; rejected ones never apply */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description default: every pending proposal of my subtree */
+            customerIds?: string[];
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batchId: string;
+              /** @enum {string} */
+              status: 'pending' | 'applied' | 'rejected' | 'empty';
+              rejected: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/batches/{id}/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply the batch (as `guanhu assign apply`): undecided proposals of my subtree are approved by me; applying twice changes nothing */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batchId: string;
+              /** @enum {string} */
+              status: 'pending' | 'applied' | 'rejected' | 'empty';
+              approved: number;
+              /** @description 0 when nothing was left to apply */
+              applied: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              code: 'CONFLICT';
+              message: string;
+              details:
+                | {
+                    /** @enum {string} */
+                    reason: 'stale';
+                    customers: {
+                      customerId: string;
+                      changed: string[];
+                    }[];
+                  }
+                | {
+                    /** @enum {string} */
+                    reason: 'capacity';
+                    staff: {
+                      staffId: string;
+                      load: number;
+                      cap: number;
+                      customers: string[];
+                    }[];
+                  };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/batches/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The batch’s proposals of my subtree as CSV: customer_id,from_staff_id,to_staff_id,reason (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/policies/{orgId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reassignment policy in force for an org node (its own or inherited; default approval) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              orgId: string;
+              /** @enum {string} */
+              mode: 'approval' | 'auto_apply';
+              /** @description the ancestor whose policy applies; null: its own, or the default */
+              inheritedFrom: string | null;
+              updatedBy: string | null;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    /** Set an org node’s reassignment policy: approval or auto_apply (head office and admin; audited) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            mode: 'approval' | 'auto_apply';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              orgId: string;
+              /** @enum {string} */
+              mode: 'approval' | 'auto_apply';
+              /** @description the ancestor whose policy applies; null: its own, or the default */
+              inheritedFrom: string | null;
+              updatedBy: string | null;
+              updatedAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -2958,51 +4769,113 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                /** @description increasing per recipient; resume after it */
-                id: number;
-                /** Format: date-time */
-                createdAt: string;
-                /**
-                 * Format: date-time
-                 * @description when the recipient marked it read
-                 */
-                readAt: string | null;
-                /**
-                 * Format: date-time
-                 * @description when a connected client of the recipient confirmed receipt
-                 */
-                acknowledgedAt: string | null;
-                /** @enum {string} */
-                type: 'notifications.notice';
-                payload: {
-                  /** Format: uuid */
-                  noticeId: string;
-                  title: string;
-                  body: string;
-                  from: {
-                    staffId: string;
-                    name: string;
+              items: (
+                | {
+                    /** @description increasing per recipient; resume after it */
+                    id: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /**
+                     * Format: date-time
+                     * @description when the recipient marked it read
+                     */
+                    readAt: string | null;
+                    /**
+                     * Format: date-time
+                     * @description when a connected client of the recipient confirmed receipt
+                     */
+                    acknowledgedAt: string | null;
                     /** @enum {string} */
-                    role:
-                      | 'rm'
-                      | 'wealth_rm'
-                      | 'private_advisor'
-                      | 'lobby_manager'
-                      | 'outlet_head'
-                      | 'sub_branch_manager'
-                      | 'branch_manager'
-                      | 'head_office'
-                      | 'admin';
-                    orgId: string;
-                    orgName: string;
-                  };
-                  to: {
-                    orgId: string;
-                    orgName: string;
-                  } | null;
-                };
-              }[];
+                    type: 'notifications.notice';
+                    payload: {
+                      /** Format: uuid */
+                      noticeId: string;
+                      title: string;
+                      body: string;
+                      from: {
+                        staffId: string;
+                        name: string;
+                        /** @enum {string} */
+                        role:
+                          | 'rm'
+                          | 'wealth_rm'
+                          | 'private_advisor'
+                          | 'lobby_manager'
+                          | 'outlet_head'
+                          | 'sub_branch_manager'
+                          | 'branch_manager'
+                          | 'head_office'
+                          | 'admin';
+                        orgId: string;
+                        orgName: string;
+                      };
+                      to: {
+                        orgId: string;
+                        orgName: string;
+                      } | null;
+                    };
+                  }
+                | {
+                    /** @description increasing per recipient; resume after it */
+                    id: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /**
+                     * Format: date-time
+                     * @description when the recipient marked it read
+                     */
+                    readAt: string | null;
+                    /**
+                     * Format: date-time
+                     * @description when a connected client of the recipient confirmed receipt
+                     */
+                    acknowledgedAt: string | null;
+                    /** @enum {string} */
+                    type: 'stewardship.assigned';
+                    payload: {
+                      batchId: string;
+                      count: number;
+                      customers: {
+                        customerId: string;
+                        name: string;
+                        /** @enum {string} */
+                        tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                        reason: string;
+                        fromStaffId: string | null;
+                      }[];
+                    };
+                  }
+                | {
+                    /** @description increasing per recipient; resume after it */
+                    id: number;
+                    /** Format: date-time */
+                    createdAt: string;
+                    /**
+                     * Format: date-time
+                     * @description when the recipient marked it read
+                     */
+                    readAt: string | null;
+                    /**
+                     * Format: date-time
+                     * @description when a connected client of the recipient confirmed receipt
+                     */
+                    acknowledgedAt: string | null;
+                    /** @enum {string} */
+                    type: 'stewardship.released';
+                    payload: {
+                      batchId: string;
+                      count: number;
+                      customers: {
+                        customerId: string;
+                        name: string;
+                        /** @enum {string} */
+                        tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                        reason: string;
+                        toStaffId: string;
+                      }[];
+                    };
+                  }
+              )[];
               total: number;
               /** @description all my unread notifications, whatever the filter */
               unread: number;
@@ -3113,51 +4986,112 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              /** @description increasing per recipient; resume after it */
-              id: number;
-              /** Format: date-time */
-              createdAt: string;
-              /**
-               * Format: date-time
-               * @description when the recipient marked it read
-               */
-              readAt: string | null;
-              /**
-               * Format: date-time
-               * @description when a connected client of the recipient confirmed receipt
-               */
-              acknowledgedAt: string | null;
-              /** @enum {string} */
-              type: 'notifications.notice';
-              payload: {
-                /** Format: uuid */
-                noticeId: string;
-                title: string;
-                body: string;
-                from: {
-                  staffId: string;
-                  name: string;
+            'application/json':
+              | {
+                  /** @description increasing per recipient; resume after it */
+                  id: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: date-time
+                   * @description when the recipient marked it read
+                   */
+                  readAt: string | null;
+                  /**
+                   * Format: date-time
+                   * @description when a connected client of the recipient confirmed receipt
+                   */
+                  acknowledgedAt: string | null;
                   /** @enum {string} */
-                  role:
-                    | 'rm'
-                    | 'wealth_rm'
-                    | 'private_advisor'
-                    | 'lobby_manager'
-                    | 'outlet_head'
-                    | 'sub_branch_manager'
-                    | 'branch_manager'
-                    | 'head_office'
-                    | 'admin';
-                  orgId: string;
-                  orgName: string;
+                  type: 'notifications.notice';
+                  payload: {
+                    /** Format: uuid */
+                    noticeId: string;
+                    title: string;
+                    body: string;
+                    from: {
+                      staffId: string;
+                      name: string;
+                      /** @enum {string} */
+                      role:
+                        | 'rm'
+                        | 'wealth_rm'
+                        | 'private_advisor'
+                        | 'lobby_manager'
+                        | 'outlet_head'
+                        | 'sub_branch_manager'
+                        | 'branch_manager'
+                        | 'head_office'
+                        | 'admin';
+                      orgId: string;
+                      orgName: string;
+                    };
+                    to: {
+                      orgId: string;
+                      orgName: string;
+                    } | null;
+                  };
+                }
+              | {
+                  /** @description increasing per recipient; resume after it */
+                  id: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: date-time
+                   * @description when the recipient marked it read
+                   */
+                  readAt: string | null;
+                  /**
+                   * Format: date-time
+                   * @description when a connected client of the recipient confirmed receipt
+                   */
+                  acknowledgedAt: string | null;
+                  /** @enum {string} */
+                  type: 'stewardship.assigned';
+                  payload: {
+                    batchId: string;
+                    count: number;
+                    customers: {
+                      customerId: string;
+                      name: string;
+                      /** @enum {string} */
+                      tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                      reason: string;
+                      fromStaffId: string | null;
+                    }[];
+                  };
+                }
+              | {
+                  /** @description increasing per recipient; resume after it */
+                  id: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  /**
+                   * Format: date-time
+                   * @description when the recipient marked it read
+                   */
+                  readAt: string | null;
+                  /**
+                   * Format: date-time
+                   * @description when a connected client of the recipient confirmed receipt
+                   */
+                  acknowledgedAt: string | null;
+                  /** @enum {string} */
+                  type: 'stewardship.released';
+                  payload: {
+                    batchId: string;
+                    count: number;
+                    customers: {
+                      customerId: string;
+                      name: string;
+                      /** @enum {string} */
+                      tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                      reason: string;
+                      toStaffId: string;
+                    }[];
+                  };
                 };
-                to: {
-                  orgId: string;
-                  orgName: string;
-                } | null;
-              };
-            };
           };
         };
         /** @description Default Response */
@@ -3299,51 +5233,112 @@ export interface paths {
               | {
                   /** @enum {string} */
                   type: 'notification';
-                  notification: {
-                    /** @description increasing per recipient; resume after it */
-                    id: number;
-                    /** Format: date-time */
-                    createdAt: string;
-                    /**
-                     * Format: date-time
-                     * @description when the recipient marked it read
-                     */
-                    readAt: string | null;
-                    /**
-                     * Format: date-time
-                     * @description when a connected client of the recipient confirmed receipt
-                     */
-                    acknowledgedAt: string | null;
-                    /** @enum {string} */
-                    type: 'notifications.notice';
-                    payload: {
-                      /** Format: uuid */
-                      noticeId: string;
-                      title: string;
-                      body: string;
-                      from: {
-                        staffId: string;
-                        name: string;
+                  notification:
+                    | {
+                        /** @description increasing per recipient; resume after it */
+                        id: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description when the recipient marked it read
+                         */
+                        readAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @description when a connected client of the recipient confirmed receipt
+                         */
+                        acknowledgedAt: string | null;
                         /** @enum {string} */
-                        role:
-                          | 'rm'
-                          | 'wealth_rm'
-                          | 'private_advisor'
-                          | 'lobby_manager'
-                          | 'outlet_head'
-                          | 'sub_branch_manager'
-                          | 'branch_manager'
-                          | 'head_office'
-                          | 'admin';
-                        orgId: string;
-                        orgName: string;
+                        type: 'notifications.notice';
+                        payload: {
+                          /** Format: uuid */
+                          noticeId: string;
+                          title: string;
+                          body: string;
+                          from: {
+                            staffId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role:
+                              | 'rm'
+                              | 'wealth_rm'
+                              | 'private_advisor'
+                              | 'lobby_manager'
+                              | 'outlet_head'
+                              | 'sub_branch_manager'
+                              | 'branch_manager'
+                              | 'head_office'
+                              | 'admin';
+                            orgId: string;
+                            orgName: string;
+                          };
+                          to: {
+                            orgId: string;
+                            orgName: string;
+                          } | null;
+                        };
+                      }
+                    | {
+                        /** @description increasing per recipient; resume after it */
+                        id: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description when the recipient marked it read
+                         */
+                        readAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @description when a connected client of the recipient confirmed receipt
+                         */
+                        acknowledgedAt: string | null;
+                        /** @enum {string} */
+                        type: 'stewardship.assigned';
+                        payload: {
+                          batchId: string;
+                          count: number;
+                          customers: {
+                            customerId: string;
+                            name: string;
+                            /** @enum {string} */
+                            tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                            reason: string;
+                            fromStaffId: string | null;
+                          }[];
+                        };
+                      }
+                    | {
+                        /** @description increasing per recipient; resume after it */
+                        id: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description when the recipient marked it read
+                         */
+                        readAt: string | null;
+                        /**
+                         * Format: date-time
+                         * @description when a connected client of the recipient confirmed receipt
+                         */
+                        acknowledgedAt: string | null;
+                        /** @enum {string} */
+                        type: 'stewardship.released';
+                        payload: {
+                          batchId: string;
+                          count: number;
+                          customers: {
+                            customerId: string;
+                            name: string;
+                            /** @enum {string} */
+                            tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                            reason: string;
+                            toStaffId: string;
+                          }[];
+                        };
                       };
-                      to: {
-                        orgId: string;
-                        orgName: string;
-                      } | null;
-                    };
-                  };
                 }
               | {
                   /** @enum {string} */
