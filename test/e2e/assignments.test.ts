@@ -76,5 +76,5 @@ describe('reassignment review', () => {
     );
     expect(rej).toMatchObject({ status: 'rejected', reject_reason: '客户本人要求保留原网点' });
     await page.context().close();
-  }, 45_000);
+  }, 60_000);
 });
