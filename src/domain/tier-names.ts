@@ -2,7 +2,7 @@
  * The bank's own Chinese names of the tiers and the near-threshold bands (DOMAIN.md), for what
  * leaves the app (xlsx files are read by people who never chose a UI language).
  */
-import type { Band, Tier } from './enums.js';
+import type { Band, OwnerRole, ReleaseAction, Tier } from './enums.js';
 
 export const TIER_ZH: Record<Tier, string> = {
   mass: '大众客户',
@@ -17,4 +17,16 @@ export const BAND_ZH: Record<Band, string> = {
   affluent: '临界理财',
   wealth: '临界财富',
   private: '临界私行',
+};
+
+/** Book-owning roles as the bank's sheets name them. */
+export const OWNER_ROLE_ZH: Record<OwnerRole, string> = {
+  rm: '理财经理',
+  wealth_rm: '财富经理',
+  private_advisor: '私行顾问',
+};
+
+export const RELEASE_ACTION_ZH: Record<ReleaseAction, string> = {
+  release_to_pool: '释放至网点公共池',
+  keep_near_threshold: '临界保留，继续维护',
 };

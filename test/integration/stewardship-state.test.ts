@@ -244,3 +244,149 @@ describe('the nightly stewardship step', () => {
     await exec(sql`DELETE FROM contacts WHERE contact_id LIKE 'TV%'`);
   });
 });
+
+describe('the coverage API', () => {
+  let cookies: Record<string, string>;
+  let rm1: string;
+  const get = (user: string, url: string) =>
+    bank.app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
+
+  beforeAll(async () => {
+    cookies = {};
+    for (const u of ['hq01', 'ob01', 'ob02', 'rm0001']) cookies[u] = await loginAs(bank.app, u);
+    rm1 = (await query<{ staff_id: string }>(db(), sql`SELECT staff_id FROM users WHERE username = 'rm0001'`))[0]!
+      .staff_id;
+  });
+
+  interface Figures {
+    eligible: number;
+    managed: number;
+    idle: number;
+    coverageRate: number | null;
+    idleRate: number | null;
+    overCapRms: number;
+  }
+
+  it('gives each node its figures, its children’s and the trend; the rates are (managed + idle) / eligible', async () => {
+    const r = await get('hq01', '/api/stewardship/coverage');
+    expect(r.statusCode).toBe(200);
+    const body = r.json<{ totals: Figures; children: Figures[]; trend: { date: string }[]; date: string }>();
+    const [want] = await query<{ eligible: number; managed: number; idle: number }>(
+      db(),
+      sql`SELECT count(*) FILTER (WHERE state <> 'release')::int AS eligible,
+                 count(*) FILTER (WHERE state = 'managed')::int AS managed,
+                 count(*) FILTER (WHERE state = 'idle')::int AS idle FROM customer_stewardship`,
+    );
+    expect(body.totals).toMatchObject(want!);
+    expect(body.totals.coverageRate).toBeCloseTo((want!.managed + want!.idle) / want!.eligible, 12);
+    expect(body.totals.idleRate).toBeCloseTo(want!.idle / (want!.managed + want!.idle), 12);
+    expect(body.totals.overCapRms).toBe(1);
+    expect(body.children.reduce((n, c) => n + c.eligible, 0)).toBe(body.totals.eligible);
+    expect(body.trend.map((t) => t.date)).toEqual([AS_OF]);
+    expect(body.date).toBe(AS_OF);
+
+    const outlet = await get('ob01', '/api/stewardship/coverage');
+    expect(outlet.statusCode).toBe(200);
+    const [mine] = await query<{ eligible: number }>(
+      db(),
+      sql`SELECT count(*)::int AS eligible FROM customer_stewardship s JOIN customers c USING (customer_id)
+          WHERE c.home_org_id = ${OUTLET} AND s.state <> 'release'`,
+    );
+    expect(outlet.json<{ org: { orgId: string }; totals: Figures }>()).toMatchObject({
+      org: { orgId: OUTLET },
+      totals: { eligible: mine!.eligible, overCapRms: 1 },
+    });
+    expect((await get('ob02', `/api/stewardship/coverage?orgId=${OUTLET}`)).statusCode).toBe(404);
+    expect((await get('hq01', '/api/stewardship/coverage?date=2020-01-01')).statusCode).toBe(404);
+    expect((await get('rm0001', '/api/stewardship/coverage')).statusCode).toBe(403);
+  });
+
+  it('lists over-cap RMs in scope only, and an RM’s book against their cap', async () => {
+    const hq = await get('hq01', '/api/stewardship/over-cap');
+    expect(hq.json<{ items: unknown[] }>().items).toEqual([
+      expect.objectContaining({ staffId: RM, role: 'rm', orgId: OUTLET, cap: 400, load: 401, excess: 1 }),
+    ]);
+    expect((await get('ob02', '/api/stewardship/over-cap')).json<{ items: unknown[] }>().items).toEqual([]);
+    expect((await get('rm0001', '/api/stewardship/over-cap')).json<{ items: unknown[] }>().items).toEqual([]);
+
+    const book = await get('ob01', `/api/stewardship/rms/${RM}/book`);
+    expect(book.json()).toMatchObject({ staffId: RM, load: 401, cap: 400, excess: 1, states: { wrong_role: 0 } });
+    const states = book.json<{ states: Record<string, number> }>().states;
+    expect(states.idle).toBe(4);
+    expect((await get('ob02', `/api/stewardship/rms/${RM}/book`)).statusCode).toBe(404);
+    expect((await get('rm0001', `/api/stewardship/rms/${RM}/book`)).statusCode).toBe(404);
+    const own = await get('rm0001', `/api/stewardship/rms/${rm1}/book`);
+    expect(own.statusCode).toBe(200);
+    const [n] = await query<{ n: number }>(
+      db(),
+      sql`SELECT count(*)::int AS n FROM customer_stewardship WHERE staff_id = ${rm1}`,
+    );
+    expect(own.json()).toMatchObject({ staffId: rm1, load: n!.n, cap: 400 });
+  });
+
+  it('lists the release list with masked names and a suggested action; RMs see only their own', async () => {
+    const r = await get('ob01', '/api/stewardship/release?pageSize=200');
+    const body = r.json<{
+      items: { customerId: string; name: string; action: string; rmId: string; orgId: string }[];
+      total: number;
+    }>();
+    const [n] = await query<{ n: number }>(
+      db(),
+      sql`SELECT count(*)::int AS n FROM customer_stewardship s JOIN customers c USING (customer_id)
+          WHERE c.home_org_id = ${OUTLET} AND s.state = 'release'`,
+    );
+    expect(body.total).toBe(n!.n);
+    expect(body.items).toHaveLength(Math.min(200, n!.n));
+    expect(new Set(body.items.map((i) => i.orgId))).toEqual(new Set([OUTLET]));
+    const byId = new Map(body.items.map((i) => [i.customerId, i]));
+    expect(byId.get(c.near)?.action).toBe('keep_near_threshold');
+    expect(byId.get(c.low)?.action).toBe('release_to_pool');
+    expect(body.items.every((i) => i.name.includes('*'))).toBe(true);
+    const mine = (await get('rm0001', '/api/stewardship/release?pageSize=200')).json<{ items: typeof body.items }>();
+    expect(mine.items.every((i) => i.rmId === rm1)).toBe(true);
+    expect(
+      (await get('ob02', '/api/stewardship/release'))
+        .json<{ items: typeof body.items }>()
+        .items.some((i) => i.orgId === OUTLET),
+    ).toBe(false);
+  });
+
+  it('exports both lists as audited xlsx for managers, refuses RMs and lists over the row limit', async () => {
+    const r = await get('ob01', '/api/stewardship/release/export');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const [n] = await query<{ n: number }>(
+      db(),
+      sql`SELECT count(*)::int AS n FROM customer_stewardship s JOIN customers c USING (customer_id)
+          WHERE c.home_org_id = ${OUTLET} AND s.state = 'release'`,
+    );
+    expect(ws.rowCount).toBe(n!.n + 2);
+    const over = await get('hq01', '/api/stewardship/over-cap/export');
+    expect(over.statusCode).toBe(200);
+    const audits = await query<{ entity_type: string }>(
+      db(),
+      sql`SELECT entity_type FROM audit_log WHERE action = 'export' AND entity_type LIKE 'stewardship_%' ORDER BY id`,
+    );
+    expect(audits.map((a) => a.entity_type)).toEqual(['stewardship_release', 'stewardship_over_cap']);
+    expect((await get('rm0001', '/api/stewardship/release/export')).statusCode).toBe(403);
+    const { buildApp } = await import('../../src/platform/http/app.js');
+    const { modules } = await import('../../src/modules.js');
+    const { loadConfig } = await import('../../src/platform/config.js');
+    const small = await buildApp(bank.ctx, { ...loadConfig({}), exportMaxRows: 10 }, modules);
+    await small.ready();
+    try {
+      const big = await small.inject({
+        method: 'GET',
+        url: '/api/stewardship/release/export',
+        headers: { cookie: cookies.ob01! },
+      });
+      expect(big.statusCode).toBe(422);
+      expect(big.json()).toMatchObject({ code: 'EXPORT_TOO_LARGE' });
+    } finally {
+      await small.close();
+    }
+  });
+});

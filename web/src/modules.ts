@@ -8,6 +8,7 @@ import { homePages } from './features/home/pages';
 import { customerPages } from './features/customers/pages';
 import { tierPages } from './features/tiers/pages';
 import { orgPages } from './features/org/pages';
+import { stewardshipPages } from './features/stewardship/pages';
 import { assignmentPages } from './features/assignments/pages';
 import { adminPages } from './features/admin/pages';
 import { notificationPages } from './features/notifications/pages';
@@ -17,6 +18,7 @@ export const pages: WebPage[] = [
   ...homePages,
   ...customerPages,
   ...tierPages,
+  ...stewardshipPages,
   ...orgPages,
   ...assignmentPages,
   ...adminPages,

@@ -11,7 +11,7 @@ export function solveExactWithStats(
   rms: readonly AssignRm[],
   settings: AssignSettings,
 ): Promise<AssignResult & { stats: NetworkStats }> {
-  return solveWith(customers, rms, settings, (c) => c.customerId, { bucketing: (n) => [0, n], hubs: false });
+  return solveWith(customers, rms, settings, (c) => c.customerId, { bucketing: (aum) => [0, aum.length], hubs: false });
 }
 
 export async function solveExact(

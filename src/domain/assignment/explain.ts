@@ -26,13 +26,14 @@ const CAPACITY_CODE: Record<Locality, string> = {
 };
 
 /**
- * `sorted` are the customers in customerId order; per position, `assign` is the RM's index (-1:
- * none), `groupOf` the group and `reason` 1 + the UNASSIGNED_REASONS index when unassigned.
+ * Per customer of `input`, `assign` is the RM's index (-1: none) and `reason` 1 + the
+ * UNASSIGNED_REASONS index when unassigned. The answer's order is canonical, not the input's:
+ * customers no RM could take by customerId, then group by group (groups by key), each group's
+ * members by AUM descending then customerId.
  */
 export function buildResult(
-  sorted: readonly AssignCustomer[],
+  input: readonly AssignCustomer[],
   assign: Int32Array,
-  groupOf: Int32Array,
   reason: Uint8Array,
   groups: readonly Group[],
   rms: readonly AssignRm[],
@@ -101,29 +102,39 @@ export function buildResult(
   let aum = 0n;
   let scoreSum = 0;
   let scored = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const c = sorted[i]!;
-    const ri = assign[i]!;
-    if (ri < 0) {
-      unassigned.push({ customerId: c.customerId, reason: UNASSIGNED_REASONS[reason[i]! - 1]! });
-      continue;
+  const outside: number[] = [];
+  const grouped = new Uint8Array(input.length);
+  for (const g of groups) for (const i of g.ranks) grouped[i] = 1;
+  for (let i = 0; i < input.length; i++) if (!grouped[i]) outside.push(i);
+  outside.sort((a, b) => (input[a]!.customerId < input[b]!.customerId ? -1 : 1));
+  for (const i of outside) {
+    unassigned.push({ customerId: input[i]!.customerId, reason: UNASSIGNED_REASONS[reason[i]! - 1]! });
+  }
+  for (let g = 0; g < groups.length; g++) {
+    for (const i of groups[g]!.ranks) {
+      const c = input[i]!;
+      const ri = assign[i]!;
+      if (ri < 0) {
+        unassigned.push({ customerId: c.customerId, reason: UNASSIGNED_REASONS[reason[i]! - 1]! });
+        continue;
+      }
+      const r = rms[ri]!;
+      const loc = localityOf(c, r)!;
+      locality[loc]++;
+      aum += c.aumFen;
+      if (r.score !== null) {
+        scoreSum += r.score;
+        scored++;
+      }
+      proposals.push({
+        customerId: c.customerId,
+        fromStaffId: c.currentStaffId,
+        toStaffId: r.staffId,
+        reason: c.need,
+        locality: loc,
+        explanation: explain(g, ri, loc),
+      });
     }
-    const r = rms[ri]!;
-    const loc = localityOf(c, r)!;
-    locality[loc]++;
-    aum += c.aumFen;
-    if (r.score !== null) {
-      scoreSum += r.score;
-      scored++;
-    }
-    proposals.push({
-      customerId: c.customerId,
-      fromStaffId: c.currentStaffId,
-      toStaffId: r.staffId,
-      reason: c.need,
-      locality: loc,
-      explanation: explain(groupOf[i]!, ri, loc),
-    });
   }
   let maxUtilisation = 0;
   for (let i = 0; i < rms.length; i++) {

@@ -42,8 +42,8 @@ export interface Group {
   rms: number[];
 }
 
-/** How to cut a group into AUM buckets: the start index of each bucket, last = group size. */
-export type Bucketing = (n: number) => number[];
+/** How to cut a group (its AUMs, descending) into buckets: each bucket's start, last = size. */
+export type Bucketing = (aum: Float64Array) => number[];
 
 export interface NetworkStats {
   groups: number;
@@ -73,7 +73,8 @@ export function prepare(
   customers: readonly AssignCustomer[],
   rmsIn: readonly AssignRm[],
   settings: AssignSettings,
-  groupKey: (c: AssignCustomer, roleKey: string, excluded: string) => string,
+  /** one group per key (the exact reference: one per customer); null: the aggregated groups */
+  groupKey: ((c: AssignCustomer) => string) | null,
 ) {
   const rms = [...rmsIn].sort((a, b) => cmpStr(a.staffId, b.staffId));
   const free = new Int32Array(rms.length);
@@ -86,23 +87,29 @@ export function prepare(
     if (!list) byBranch.set(r.branchId, (list = []));
     list.push(i);
   });
-  // customerId order, whatever the input order: the built-in string sort (no comparator) is
-  // several times faster than a comparator on a million objects; "\0" sorts before any id char
+  // No global sort by customerId (seconds at a million): groups are sorted by key, members by
+  // AUM then customerId, and the answer follows that order, so the input order never matters.
   const n = customers.length;
-  const keys = new Array<string>(n);
-  for (let i = 0; i < n; i++) keys[i] = `${customers[i]!.customerId}\u0000${i}`;
-  keys.sort();
-  const sorted = new Array<AssignCustomer>(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[i]!;
-    sorted[i] = customers[Number(k.slice(k.lastIndexOf('\u0000') + 1))]!;
-  }
-  /** per customer (customerId order): 0 placeable, else 1 + index in UNASSIGNED_REASONS */
+  const sorted = customers;
+  /** per customer (input order): 0 placeable, else 1 + index in UNASSIGNED_REASONS */
   const reason = new Uint8Array(n);
   const groups = new Map<string, Group & { list: number[] }>();
   const tierInfo = new Map<string, { allowed: readonly OwnerRole[]; roleKey: string }>();
   // candidates per (branch, role set): computed once, filtered for the idle RM per group
-  const candidateCache = new Map<string, { all: number[]; withFree: number[] }>();
+  const candidateCache = new Map<string, Map<string, { all: number[]; withFree: number[] }>>();
+  // aggregated groups by branch, sub-branch, outlet, role set, excluded RM: nested maps, so no key
+  // string per customer (a million of them is seconds of allocation and GC)
+  type Nest = Map<string, Nest | Group>;
+  const nested: Nest = new Map();
+  const lookup = (path: string[]): Nest | Group | undefined => {
+    let m: Nest = nested;
+    for (let k = 0; k + 1 < path.length; k++) {
+      let next = m.get(path[k]!) as Nest | undefined;
+      if (!next) m.set(path[k]!, (next = new Map()));
+      m = next;
+    }
+    return m.get(path[path.length - 1]!);
+  };
   for (let i = 0; i < n; i++) {
     const c = sorted[i]!;
     let ti = tierInfo.get(c.tier);
@@ -111,12 +118,12 @@ export function prepare(
       tierInfo.set(c.tier, (ti = { allowed, roleKey: [...allowed].sort().join(',') }));
     }
     const { allowed, roleKey } = ti;
-    const ck = `${c.branchId}\u0000${roleKey}`;
-    let cand = candidateCache.get(ck);
+    let byRoles = candidateCache.get(c.branchId);
+    if (!byRoles) candidateCache.set(c.branchId, (byRoles = new Map()));
+    let cand = byRoles.get(roleKey);
     if (!cand) {
       const all = (byBranch.get(c.branchId) ?? []).filter((r) => allowed.includes(rms[r]!.role));
-      cand = { all, withFree: all.filter((r) => free[r]! > 0) };
-      candidateCache.set(ck, cand);
+      byRoles.set(roleKey, (cand = { all, withFree: all.filter((r) => free[r]! > 0) }));
     }
     let idle = -1;
     if (c.need === 'idle' && c.currentStaffId !== null) {
@@ -133,9 +140,10 @@ export function prepare(
       continue;
     }
     const excluded = idleFree ? rms[idle]!.staffId : '';
-    const key = groupKey(c, roleKey, excluded);
-    let g = groups.get(key);
+    const path = groupKey ? null : [c.branchId, c.subBranchId, c.outletId, roleKey, excluded];
+    let g = (path ? lookup(path) : groups.get(groupKey!(c))) as (Group & { list: number[] }) | undefined;
     if (!g) {
+      const key = path ? path.join('\u0000') : groupKey!(c);
       g = {
         key,
         first: c,
@@ -148,6 +156,11 @@ export function prepare(
         list: [],
       };
       groups.set(key, g);
+      if (path) {
+        let m: Nest = nested;
+        for (let k = 0; k + 1 < path.length; k++) m = m.get(path[k]!) as Nest;
+        m.set(excluded, g);
+      }
     }
     g.list.push(i);
   }
@@ -160,8 +173,8 @@ export function prepare(
       raw[k] = Number(sorted[g.list[k]!]!.aumFen);
       order[k] = k;
     }
-    // the list is in customerId order: ties of AUM keep it
-    order.sort((a, b) => raw[b]! - raw[a]! || a - b);
+    const ids = g.list.map((i) => sorted[i]!.customerId);
+    order.sort((a, b) => raw[b]! - raw[a]! || cmpStr(ids[a]!, ids[b]!));
     g.members = new Array<AssignCustomer>(m);
     g.ranks = new Int32Array(m);
     g.aum = new Float64Array(m);
@@ -249,7 +262,7 @@ export async function solveNetwork(
   // buckets: supply into group g. Cost 1 + AUM/max AUM per customer (see solve.ts, stage 1)
   let nBuckets = 0;
   for (let g = 0; g < G; g++) {
-    const b = opts.bucketing(groups[g]!.members.length);
+    const b = opts.bucketing(groups[g]!.aum);
     const aum = groups[g]!.aum;
     for (let k = 0; k + 1 < b.length; k++) {
       let s = 0;
@@ -421,7 +434,6 @@ export async function solveNetwork(
   let x: Float64Array;
   try {
     model.options.set({ output_flag: false });
-    if (process.env.HIGHS_OPTS) model.options.set(JSON.parse(process.env.HIGHS_OPTS));
     const all = { kind: 'range', from: 0, to: numCols - 1 } as const;
     x = new Float64Array(numCols);
     for (let st = 0; st < stages.length; st++) {
@@ -493,14 +505,13 @@ export async function solveWith(
   customers: readonly AssignCustomer[],
   rmsIn: readonly AssignRm[],
   settings: AssignSettings,
-  groupKey: (c: AssignCustomer, roleKey: string, excluded: string) => string,
+  groupKey: ((c: AssignCustomer) => string) | null,
   opts: NetworkOptions,
 ): Promise<AssignResult & { stats: NetworkStats }> {
   const { rms, free, groups, sorted, reason } = prepare(customers, rmsIn, settings, groupKey);
   const { flows, stats } = await solveNetwork(groups, rms, free, opts);
   // expand: in each group, the top-AUM members go to the nearest, then best-scoring RMs
   const assign = new Int32Array(sorted.length).fill(-1);
-  const groupOf = new Int32Array(sorted.length).fill(-1);
   const short = 1 + UNASSIGNED_REASONS.indexOf('capacity_short');
   for (let g = 0; g < groups.length; g++) {
     const grp = groups[g]!;
@@ -510,12 +521,9 @@ export async function solveWith(
     const ranks = grp.ranks;
     let m = 0;
     for (const { r, f } of arcs) {
-      for (let k = 0; k < f && m < ranks.length; k++) {
-        assign[ranks[m]!] = r;
-        groupOf[ranks[m++]!] = g;
-      }
+      for (let k = 0; k < f && m < ranks.length; k++) assign[ranks[m++]!] = r;
     }
     for (; m < ranks.length; m++) reason[ranks[m]!] = short;
   }
-  return { ...buildResult(sorted, assign, groupOf, reason, groups, rms, free), stats };
+  return { ...buildResult(sorted, assign, reason, groups, rms, free), stats };
 }

@@ -82,10 +82,12 @@ describe('solveAssignment', () => {
     ];
     const r = await solveChecked(cs, [rm('R1', 'O1', 10, 8)]);
     expect(to(r)).toEqual({ C2: 'R1', C3: 'R1' });
+    // the answer lists a group's customers by AUM, highest first
     expect(r.unassigned).toEqual([
-      { customerId: 'C1', reason: 'capacity_short' },
       { customerId: 'C4', reason: 'capacity_short' },
+      { customerId: 'C1', reason: 'capacity_short' },
     ]);
+    expect(r.proposals.map((p) => p.customerId)).toEqual(['C2', 'C3']);
     expect(r.objective.aumFen).toBe(String(1_400_000n * 100n));
     expect(r.objective.maxUtilisation).toBe(1);
   });

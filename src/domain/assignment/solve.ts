@@ -49,9 +49,6 @@ export function rankBuckets(n: number, max = MAX_BUCKETS): number[] {
   return starts;
 }
 
-const aggregatedKey = (c: AssignCustomer, roleKey: string, excluded: string) =>
-  `${c.branchId}\u0000${c.subBranchId}\u0000${c.outletId}\u0000${roleKey}\u0000${excluded}`;
-
 /** Proposes an RM for as many of `customers` as the constraints allow (see the file header). */
 export async function solveAssignment(
   customers: AssignCustomer[],
@@ -68,5 +65,8 @@ export function solveAssignmentWithStats(
   rms: readonly AssignRm[],
   settings: AssignSettings,
 ): Promise<AssignResult & { stats: NetworkStats }> {
-  return solveWith(customers, rms, settings, aggregatedKey, { bucketing: (n) => rankBuckets(n), hubs: true });
+  return solveWith(customers, rms, settings, null, {
+    bucketing: (aum) => rankBuckets(aum.length),
+    hubs: true,
+  });
 }

@@ -93,6 +93,11 @@ export interface Objective {
   meanScore: number | null;
 }
 
+/**
+ * The order is canonical (the same for the same input in any order), not customerId order: the
+ * customers no RM could take by customerId, then group by group (customers of one home outlet,
+ * role set and excluded idle RM), each group by AUM descending then customerId.
+ */
 export interface AssignResult {
   proposals: Proposal[];
   unassigned: Unassigned[];

@@ -5,7 +5,6 @@
  * of customers leaving the system is a PIPL event.
  */
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { seesOwnBookOnly } from '../../platform/auth/actor.js';
@@ -15,12 +14,13 @@ import { writeAudit } from '../../platform/audit.js';
 import { query } from '../../platform/db/query.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import { attachmentHeader } from '../../platform/http/attachment.js';
+import { listWorkbook, sheetMoney, type SheetColumn } from '../../platform/http/xlsx-list.js';
 import { BAND_ZH, TIER_ZH } from '../../domain/tier-names.js';
 import { countCustomers, customerRows, withEligibleTiers, type ListCustomersInput } from './list-customers.js';
 
 export type ExportCustomersInput = Omit<ListCustomersInput, 'page' | 'pageSize'>;
 
-const COLUMNS = [
+const COLUMNS: SheetColumn[] = [
   { header: '序号', width: 7 },
   { header: '客户号', width: 14 },
   { header: '客户姓名', width: 12 },
@@ -69,44 +69,25 @@ export async function exportCustomers(
   const scopeName = org?.name ?? actor.orgName;
   const filters = describeFilters(input);
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Guanhu';
-  const ws = wb.addWorksheet('客户清单', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-  ws.mergeCells(1, 1, 1, COLUMNS.length);
-  const title = ws.getCell(1, 1);
-  title.value = `客户清单  ${scopeName}  数据日期：${asOf ?? '—'}  共 ${rows.length} 户${filters ? `  筛选：${filters}` : ''}`;
-  title.font = { bold: true, size: 14 };
-  title.alignment = { vertical: 'middle', horizontal: 'center' };
-  ws.getRow(1).height = 26;
-  const header = ws.getRow(2);
-  header.values = COLUMNS.map((c) => c.header);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.alignment = { vertical: 'middle', horizontal: 'center' };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E9C' } };
-  });
   // Money as numbers so the sheet can sum and sort them (exact below 2^53 fen).
-  rows.forEach((r, i) =>
-    ws.addRow([
+  const body = await listWorkbook({
+    sheet: '客户清单',
+    title: `客户清单  ${scopeName}  数据日期：${asOf ?? '—'}  共 ${rows.length} 户${filters ? `  筛选：${filters}` : ''}`,
+    columns: COLUMNS,
+    rows: rows.map((r, i) => [
       i + 1,
       r.customerId,
       r.name,
       r.phone ?? '',
       TIER_ZH[r.tier],
       r.band ? BAND_ZH[r.band] : '',
-      Number(r.monthAvgAum),
-      Number(r.aum),
+      sheetMoney(r.monthAvgAum),
+      sheetMoney(r.aum),
       r.rmName ?? (r.tier === 'mass' ? '' : '未管户'),
       r.rmId ?? '',
       r.orgName,
     ]),
-  );
-  COLUMNS.forEach((c, i) => {
-    if (c.money) ws.getColumn(i + 1).numFmt = '#,##0.00';
   });
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length } };
-  const body = Buffer.from(await wb.xlsx.writeBuffer());
 
   await writeAudit(ctx.db, {
     action: 'export',

@@ -26,9 +26,10 @@ import type { AppDb } from '../../platform/db/client.js';
 import { partitionName } from '../../platform/db/partitions.js';
 import { affectedRows, query } from '../../platform/db/query.js';
 import type { StepOutcome } from '../../platform/jobs/batch-step.js';
-import { OWNER_ROLES, TIERS } from '../../domain/enums.js';
+import { TIERS } from '../../domain/enums.js';
 import type { Settings } from '../../domain/settings.js';
 import { eligibleTiers } from '../../domain/stewardship.js';
+import { capacityTable } from './stewardship-sql.js';
 import { validContactSql } from './valid-contact-sql.js';
 
 type StewardshipSettings = Pick<Settings, 'stewardship' | 'contacts'>;
@@ -39,12 +40,6 @@ const list = (items: SQL[]): SQL => (items.length ? sql`(${sql.join(items, sql`,
 function roleNotAllowed(s: Settings['stewardship'], tier: SQL, role: SQL): SQL {
   const pairs = TIERS.flatMap((t) => s.rolesPerTier[t].map((r) => sql`${`${t}:${r}`}`));
   return pairs.length ? sql`(${tier}::text || ':' || ${role}::text) NOT IN ${list(pairs)}` : sql`TRUE`;
-}
-
-/** capacity per book-owning role as an inline table cap(role, cap). */
-function capacityTable(s: Settings['stewardship']): SQL {
-  const rows = OWNER_ROLES.map((r) => sql`(${r}::text, ${s.capacity[r]}::int)`);
-  return sql`(VALUES ${sql.join(rows, sql`, `)}) AS cap(role, cap)`;
 }
 
 export async function recordStewardship(db: AppDb, date: string, s: StewardshipSettings): Promise<StepOutcome> {

@@ -19,7 +19,7 @@ import {
   trendRows,
   type OutletTierRow,
 } from './dashboard-queries.js';
-import { breadcrumb, childrenOf, resolveNode, type OrgRef } from './org-node.js';
+import { breadcrumb, childrenOf, resolveNode, type OrgRef } from '../../platform/auth/org-node.js';
 
 type PerTier = Record<Tier, number>;
 const zeroTiers = (): PerTier => ({ mass: 0, premium: 0, affluent: 0, wealth: 0, private: 0 });

@@ -1,14 +1,13 @@
 /**
- * Renders a near-threshold list as the kind of sheet branches circulate: a title row, a frozen
- * header, money as numbers with #,##0.00, fixed column widths, one sheet. Labels are Chinese on
- * purpose: the file leaves the app and is read by people who never chose a UI language.
+ * Renders a near-threshold list as a branch sheet (src/platform/http/xlsx-list.ts): title row,
+ * frozen header, money as numbers with #,##0.00, one sheet.
  */
-import ExcelJS from 'exceljs';
 import type { Band } from '../../domain/enums.js';
 import { BAND_ZH, TIER_ZH } from '../../domain/tier-names.js';
+import { listWorkbook, sheetMoney as money, type SheetColumn } from '../../platform/http/xlsx-list.js';
 import type { NearThresholdItem } from './list-near-threshold.js';
 
-const COLUMNS = [
+const COLUMNS: SheetColumn[] = [
   { header: '序号', width: 7 },
   { header: '客户号', width: 14 },
   { header: '客户姓名', width: 12 },
@@ -21,39 +20,17 @@ const COLUMNS = [
   { header: '归属网点', width: 22 },
 ];
 
-// Excel stores numbers as doubles anyway; converting here at the very edge is exact for any
-// realistic balance (< 2^53 fen) and lets the sheet sum and sort the columns.
-const money = (yuan: string) => Number(yuan);
-
-export async function nearThresholdWorkbook(opts: {
+export function nearThresholdWorkbook(opts: {
   band: Band;
   orgName: string;
   asOf: string | null;
   items: NearThresholdItem[];
 }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Guanhu';
-  const ws = wb.addWorksheet(BAND_ZH[opts.band], { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-
-  ws.mergeCells(1, 1, 1, COLUMNS.length);
-  const title = ws.getCell(1, 1);
-  title.value = `${BAND_ZH[opts.band]}客户清单  ${opts.orgName}  数据日期：${opts.asOf ?? '—'}  共 ${opts.items.length} 户`;
-  title.font = { bold: true, size: 14 };
-  title.alignment = { vertical: 'middle', horizontal: 'center' };
-  ws.getRow(1).height = 26;
-
-  const header = ws.getRow(2);
-  header.values = COLUMNS.map((c) => c.header);
-  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  header.alignment = { vertical: 'middle', horizontal: 'center' };
-  header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E9C' } };
-  });
-  header.height = 20;
-
-  opts.items.forEach((it, i) => {
-    ws.addRow([
+  return listWorkbook({
+    sheet: BAND_ZH[opts.band],
+    title: `${BAND_ZH[opts.band]}客户清单  ${opts.orgName}  数据日期：${opts.asOf ?? '—'}  共 ${opts.items.length} 户`,
+    columns: COLUMNS,
+    rows: opts.items.map((it, i) => [
       i + 1,
       it.customerId,
       it.name,
@@ -64,13 +41,8 @@ export async function nearThresholdWorkbook(opts: {
       it.rmName ?? '未管户',
       it.rmId ?? '',
       it.orgName,
-    ]);
+    ]),
   });
-  COLUMNS.forEach((c, i) => {
-    if (c.money) ws.getColumn(i + 1).numFmt = '#,##0.00';
-  });
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: COLUMNS.length } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export { attachmentHeader } from '../../platform/http/attachment.js';

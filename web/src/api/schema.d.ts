@@ -2930,6 +2930,600 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/stewardship/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Coverage (有管户覆盖率) of an org node on a processed date: figures, children, trend; org roles only */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          date?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              org: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+              };
+              breadcrumb: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+              }[];
+              date: string;
+              /** @description processed dates with figures, newest first */
+              dates: string[];
+              totals: {
+                /** @description customers at or above managedFromTier */
+                eligible: number;
+                /** @description state managed */
+                managed: number;
+                idle: number;
+                unmanaged: number;
+                orphaned: number;
+                wrongRole: number;
+                /** @description below managedFromTier, held by an RM */
+                release: number;
+                overCapRms: number;
+                /** @description (managed + idle) / eligible (有管户覆盖率) */
+                coverageRate: number | null;
+                /** @description idle / (managed + idle) */
+                idleRate: number | null;
+              };
+              children: {
+                orgId: string;
+                name: string;
+                /** @enum {string} */
+                level: 'head_office' | 'branch' | 'sub_branch' | 'outlet';
+                /** @description customers at or above managedFromTier */
+                eligible: number;
+                /** @description state managed */
+                managed: number;
+                idle: number;
+                unmanaged: number;
+                orphaned: number;
+                wrongRole: number;
+                /** @description below managedFromTier, held by an RM */
+                release: number;
+                overCapRms: number;
+                /** @description (managed + idle) / eligible (有管户覆盖率) */
+                coverageRate: number | null;
+                /** @description idle / (managed + idle) */
+                idleRate: number | null;
+              }[];
+              trend: {
+                date: string;
+                eligible: number;
+                managed: number;
+                idle: number;
+                /** @description a ratio in [0, 1]; null when its denominator is 0 */
+                coverageRate: number | null;
+                /** @description a ratio in [0, 1]; null when its denominator is 0 */
+                idleRate: number | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/over-cap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RMs whose book exceeds their role’s capacity, largest excess first (an RM: only themselves) */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string | null;
+              items: {
+                staffId: string;
+                name: string;
+                /** @enum {string} */
+                role:
+                  | 'rm'
+                  | 'wealth_rm'
+                  | 'private_advisor'
+                  | 'lobby_manager'
+                  | 'outlet_head'
+                  | 'sub_branch_manager'
+                  | 'branch_manager'
+                  | 'head_office'
+                  | 'admin';
+                orgId: string;
+                orgName: string;
+                /** @description open book: eligible + release customers */
+                load: number;
+                cap: number;
+                excess: number;
+                idle: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/over-cap/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The over-cap list as an .xlsx sheet (audited); managers only */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .xlsx file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customers below the managed-from tier held by an RM (管户资产过低), names masked, with a suggested action */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              asOf: string | null;
+              items: {
+                customerId: string;
+                /** @description masked */
+                name: string;
+                /** @enum {string} */
+                tier: 'mass' | 'premium' | 'affluent' | 'wealth' | 'private';
+                /** @enum {string|null} */
+                band: 'premium' | 'affluent' | 'wealth' | 'private' | null;
+                /** @description CNY, decimal with 2 decimals */
+                monthAvgAum: string;
+                rmId: string;
+                rmName: string;
+                orgId: string;
+                orgName: string;
+                since: string | null;
+                lastValidContactOn: string | null;
+                /** @enum {string} */
+                action: 'release_to_pool' | 'keep_near_threshold';
+              }[];
+              total: number;
+              page: number;
+              pageSize: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/release/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole release list as an .xlsx sheet (masked, audited, row-limited); managers only */
+    get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the .xlsx file */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stewardship/rms/{staffId}/book': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An RM’s book against capacity: load, cap, customers per stewardship state (an RM: only their own) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          staffId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              staffId: string;
+              name: string;
+              /** @enum {string} */
+              role:
+                | 'rm'
+                | 'wealth_rm'
+                | 'private_advisor'
+                | 'lobby_manager'
+                | 'outlet_head'
+                | 'sub_branch_manager'
+                | 'branch_manager'
+                | 'head_office'
+                | 'admin';
+              orgId: string;
+              orgName: string;
+              asOf: string | null;
+              /** @description open book: eligible + release customers */
+              load: number;
+              /** @description capacity of the role; null for a role that owns no book */
+              cap: number | null;
+              excess: number;
+              states: {
+                managed: number;
+                unmanaged: number;
+                orphaned: number;
+                wrong_role: number;
+                idle: number;
+                release: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              message: string;
+              details?: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stewardship/plans': {
     parameters: {
       query?: never;

@@ -8,6 +8,7 @@ import { formatYuan, formatYuanCompact } from '../../lib/money';
 import { useCurrentUser } from '../auth/session';
 import { BandTag, TierTag } from '../customers/tags';
 import { ErrorState } from '../shell/states';
+import BookLoad from '../stewardship/BookLoad';
 import { Greeting } from './Greeting';
 import { BandTiles, TierTiles } from './SummaryTiles';
 import type { SummaryQuery } from './SummaryTiles';
@@ -69,6 +70,7 @@ export default function RmHome() {
       <Card size="small">
         <BookTotal q={summary} />
       </Card>
+      <BookLoad staffId={me.staffId} />
       <TierTiles q={summary} />
       <BandTiles q={summary} />
       <TopCustomers />

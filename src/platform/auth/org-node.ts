@@ -3,11 +3,11 @@
  * the actor's subtree. Anything else is NOT_FOUND, like a node that does not exist.
  */
 import { sql } from 'drizzle-orm';
-import type { AppDb } from '../../platform/db/client.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { likePrefix, orgNodeScope } from '../../platform/auth/scope.js';
-import { AppError } from '../../platform/errors.js';
-import { query } from '../../platform/db/query.js';
+import type { AppDb } from '../db/client.js';
+import type { Actor } from './actor.js';
+import { likePrefix, orgNodeScope } from './scope.js';
+import { AppError } from '../errors.js';
+import { query } from '../db/query.js';
 
 export type OrgLevel = 'head_office' | 'branch' | 'sub_branch' | 'outlet';
 export interface OrgRef {
