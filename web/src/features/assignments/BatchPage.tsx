@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
@@ -48,6 +48,19 @@ const PROPOSAL_COLORS: Record<string, string> = {
   stale: 'default',
 };
 const PAGE_SIZE = 50;
+/** below this the seven proposal columns do not fit beside the menu: cards instead (phones and a portrait PAD) */
+const NARROW = '(max-width: 899.98px)';
+const subscribe = (cb: () => void) => {
+  const m = window.matchMedia(NARROW);
+  m.addEventListener('change', cb);
+  return () => m.removeEventListener('change', cb);
+};
+const useNarrow = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(NARROW).matches,
+    () => false,
+  );
 
 /** One batch: its objective in words, the proposals with their explanations, approve / reject, export. */
 export default function BatchPage() {
@@ -55,6 +68,7 @@ export default function BatchPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const isMobile = useIsMobile();
+  const narrow = useNarrow();
   const { message, modal } = App.useApp();
   const [page, setPage] = useState(1);
   const batch = useBatch(id, { page, pageSize: PAGE_SIZE });
@@ -215,11 +229,18 @@ export default function BatchPage() {
         size="small"
         title={t('assign.objective.title')}
         extra={
-          <span className="gh-muted gh-small">
-            {orgName(b.orgId)} · {b.asOfDate} · {staffName(b.createdBy)} · {formatDateTime(b.createdAt)}
-          </span>
+          isMobile ? undefined : (
+            <span className="gh-muted gh-small">
+              {orgName(b.orgId)} · {b.asOfDate} · {staffName(b.createdBy)} · {formatDateTime(b.createdAt)}
+            </span>
+          )
         }
       >
+        {isMobile ? (
+          <div className="gh-muted gh-small" style={{ marginBottom: 8 }}>
+            {orgName(b.orgId)} · {b.asOfDate} · {staffName(b.createdBy)} · {formatDateTime(b.createdAt)}
+          </div>
+        ) : null}
         <div className="gh-assign-objective" data-testid="batch-objective">
           {stat(t('assign.objective.covered'), formatInt(o.covered, lang), 'objective-covered')}
           {stat(t('assign.objective.aum'), formatYuan(fenToYuan(o.aumFen)), 'objective-aum')}
@@ -295,7 +316,7 @@ export default function BatchPage() {
         ) : decide.isError ? (
           <Alert type="error" showIcon style={{ marginBottom: 8 }} message={errorText(t, decide.error)} />
         ) : null}
-        {isMobile ? (
+        {narrow ? (
           <Spin spinning={batch.isFetching}>
             <div className="gh-card-list">
               {d.proposals.rows.map((r) => (
@@ -368,7 +389,7 @@ export default function BatchPage() {
             }}
           />
         )}
-        {isMobile && d.proposals.total > PAGE_SIZE ? (
+        {narrow && d.proposals.total > PAGE_SIZE ? (
           <Space style={{ marginTop: 8 }}>
             <Button disabled={page <= 1} onClick={() => setPage(page - 1)}>
               ‹
