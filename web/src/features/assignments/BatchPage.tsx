@@ -48,8 +48,8 @@ const PROPOSAL_COLORS: Record<string, string> = {
   stale: 'default',
 };
 const PAGE_SIZE = 50;
-/** below this the seven proposal columns do not fit beside the menu: cards instead (phones and a portrait PAD) */
-const NARROW = '(max-width: 899.98px)';
+/** below this the seven proposal columns do not fit beside the menu with the explanation readable: cards instead (phones, PADs) */
+const NARROW = '(max-width: 1199.98px)';
 const subscribe = (cb: () => void) => {
   const m = window.matchMedia(NARROW);
   m.addEventListener('change', cb);
