@@ -166,11 +166,11 @@ export default function BatchPage() {
       key: 'locality',
       title: t('assign.col.locality'),
       dataIndex: 'locality',
-      width: 76,
+      width: 88,
       render: (v: string) => t(`assign.locality.${v}`),
     },
     { key: 'explain', title: t('assign.col.explanation'), render: (_, r) => words(r) },
-    { key: 'status', title: t('assign.col.status'), width: 80, render: (_, r) => pStatus(r) },
+    { key: 'status', title: t('assign.col.status'), width: 112, render: (_, r) => pStatus(r) },
   ];
   const width = cols.reduce((s, c) => s + Number(c.width ?? 0), 0) + 48 + 260;
 
