@@ -3,8 +3,9 @@
  * bank (gather every customer needing an RM and every RM, solve, write the batch) and
  * `guanhu assign apply` of it (locks, stale and cap checks, relationships, stewardship state,
  * audit rows, notifications), through the same use cases the CLI calls. Target: ≤ 60 s together.
- * Works on its own database `guanhu_bench_assign` (apply changes the book): a copy of seed-m's
- * `guanhu_bench_m` when that exists, else a fresh M seed.
+ * Works on its own database `guanhu_bench_assign` (apply changes the book), copied from the
+ * pristine `guanhu_bench_assign_seed` this benchmark keeps (else from seed-m's `guanhu_bench_m`,
+ * else a fresh M seed, which is then kept as the pristine copy).
  */
 import { sql } from 'drizzle-orm';
 import { applyBatch } from '../src/features/stewardship/apply-batch.js';
@@ -20,10 +21,15 @@ import { seedDatabase } from '../src/synth/index.js';
 import { adminQuery, databaseExists, dbUrl, recreateDatabase, round, timed, writeResult } from './lib.js';
 
 const DB = 'guanhu_bench_assign';
-const SOURCE = 'guanhu_bench_m';
+const PRISTINE = 'guanhu_bench_assign_seed';
+const SOURCE = (await databaseExists(PRISTINE))
+  ? PRISTINE
+  : (await databaseExists('guanhu_bench_m'))
+    ? 'guanhu_bench_m'
+    : null;
 
 let seededSeconds: number | null = null;
-if (await databaseExists(SOURCE)) {
+if (SOURCE) {
   await adminQuery(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${DB} TEMPLATE ${SOURCE}`);
 } else {
@@ -35,6 +41,7 @@ if (await databaseExists(SOURCE)) {
   const s = await timed(() => seedDatabase(h0, { scale: 'M', seed: 1, asOf: '2026-11-20' }));
   seededSeconds = round(s.seconds);
   await h0.close();
+  await adminQuery(`CREATE DATABASE ${PRISTINE} TEMPLATE ${DB}`);
 }
 
 const h = await openDatabase({ databaseUrl: dbUrl(DB) });
@@ -57,6 +64,7 @@ const total = plan.seconds + apply.seconds;
 writeResult('assign-plan', {
   database: 'postgresql',
   scale: 'M',
+  copiedFrom: SOURCE,
   seededSeconds,
   population: state,
   batch: {

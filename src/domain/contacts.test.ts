@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidContact } from './contacts.js';
+import { CONTACT_CHANNELS } from './enums.js';
+import { channelsValidBy, isValidContact } from './contacts.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 
 const s = DEFAULT_SETTINGS.contacts;
@@ -21,5 +22,13 @@ describe('valid contact', () => {
     expect(
       isValidContact({ channel: 'phone', durationSeconds: 20, connected: true }, { ...s, validCallSeconds: 15 }),
     ).toBe(true);
+  });
+});
+
+describe('the validity table', () => {
+  it('gives every channel exactly one kind', () => {
+    const kinds = (['call', 'always', 'attended', 'never'] as const).flatMap((k) => channelsValidBy(k));
+    expect([...kinds].sort()).toEqual([...CONTACT_CHANNELS].sort());
+    expect(channelsValidBy('never').sort()).toEqual(['sms', 'wechat']);
   });
 });

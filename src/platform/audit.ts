@@ -89,12 +89,6 @@ export async function writeAudit(db: AppDb, e: AuditEvent): Promise<void> {
   await db.insert(auditLog).values(auditRow(e));
 }
 
-/** Writes many audit events, a few thousand rows per statement (a reassignment batch audits every customer). */
-export async function writeAuditMany(db: AppDb, events: readonly AuditEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 2000)
-    await db.insert(auditLog).values(events.slice(i, i + 2000).map(auditRow));
-}
-
 function auditRow(e: AuditEvent) {
   const extra = e.action === 'pii_reveal' ? { fields: e.fields } : e.action === 'export' ? { rows: e.rows } : undefined;
   return {

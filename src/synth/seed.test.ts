@@ -36,6 +36,7 @@ describe('seedDatabase (XS on PGlite)', () => {
       ['complaints', 'complaints'],
       ['aumMonthly', 'customer_aum_monthly'],
       ['tierHistory', 'tier_history'],
+      ['customerStewardship', 'customer_stewardship'],
     ];
     for (const [key, table] of tables) {
       expect(await count(table), table).toBe(summary[key]);

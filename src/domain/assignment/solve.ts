@@ -59,14 +59,16 @@ export async function solveAssignment(
   return result;
 }
 
-/** solveAssignment and the size of the LP it solved (for benchmarks). */
+/** solveAssignment and the size of the LP it solved (for benchmarks; `now` times its parts). */
 export function solveAssignmentWithStats(
   customers: readonly AssignCustomer[],
   rms: readonly AssignRm[],
   settings: AssignSettings,
+  now?: () => number,
 ): Promise<AssignResult & { stats: NetworkStats }> {
   return solveWith(customers, rms, settings, null, {
     bucketing: (aum) => rankBuckets(aum.length),
     hubs: true,
+    ...(now ? { now } : {}),
   });
 }

@@ -20,7 +20,7 @@
 import { sql } from 'drizzle-orm';
 import { maskName } from '../../domain/mask.js';
 import type { AssignmentBatchStatus, RelationshipEndReason, Tier } from '../../domain/enums.js';
-import { writeAudit, writeAuditMany, type AuditEvent } from '../../platform/audit.js';
+import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { AppDb } from '../../platform/db/client.js';
 import { query } from '../../platform/db/query.js';
@@ -236,27 +236,20 @@ async function applyInTx(
       ip: op.ip,
       at: now,
     });
-  const audits: AuditEvent[] = applying.map((a) => ({
-    action: 'reassignment',
-    entityType: 'customer',
-    entityId: a.customer_id,
-    reason: a.reason,
-    before: { staffId: a.from_staff_id },
-    after: {
-      staffId: a.to_staff_id,
-      startedOn: day,
-      endReason: a.from_staff_id ? END_REASON[a.reason] : null,
-      batchId,
-      by: op.by,
-    },
-    runId: batchId,
-    ruleVersion: version,
-    actorUserId: op.userId,
-    actorStaffId: op.staffId,
-    ip: op.ip,
-    at: now,
-  }));
-  await writeAuditMany(tx, audits);
+  // the `reassignment` audit event of audit.ts for every applied customer, written set-based
+  // (one statement instead of tens of thousands of typed rows built in JavaScript)
+  await tx.execute(sql`
+    INSERT INTO audit_log (at, action, actor_user_id, actor_staff_id, entity_type, entity_id, reason, before, after,
+                           rule_version, run_id, ip)
+    SELECT ${now.toISOString()}::timestamptz, 'reassignment', ${op.userId}::int, ${op.staffId}::text, 'customer',
+           p.customer_id, p.reason, jsonb_build_object('staffId', p.from_staff_id),
+           jsonb_build_object('staffId', p.to_staff_id, 'startedOn', ${day}::text,
+                              'endReason', CASE WHEN p.from_staff_id IS NULL THEN NULL ELSE ${endReason} END,
+                              'batchId', p.batch_id, 'by', ${op.by}::text),
+           ${version}::int, p.batch_id, ${op.ip ?? null}::text
+    FROM assignment_proposals p
+    WHERE p.batch_id = ${batchId} AND p.customer_id IN ${inIds}
+    ORDER BY p.customer_id`);
 
   // notifications: one per RM and kind, in staff-id order (outbox.ts: cursors locked in that order)
   const assigned = new Map<string, typeof applying>();

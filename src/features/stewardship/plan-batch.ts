@@ -33,7 +33,6 @@ import { writeAudit } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import type { AppDb } from '../../platform/db/client.js';
 import { query } from '../../platform/db/query.js';
-import { assignmentProposals, assignmentUnassigned } from '../../platform/db/schema.js';
 import { currentAumDate } from '../../platform/db/state.js';
 import { AppError } from '../../platform/errors.js';
 import { loadSettings } from '../../platform/settings-store.js';
@@ -244,20 +243,31 @@ export async function planBatch(ctx: Ctx, op: Operator, input: PlanInput): Promi
         cap: to.cap,
       };
       return {
-        batchId,
-        customerId: p.customerId,
-        fromStaffId: p.fromStaffId,
-        toStaffId: p.toStaffId,
+        customer_id: p.customerId,
+        from_staff_id: p.fromStaffId,
+        to_staff_id: p.toStaffId,
         reason: from ? 'transfer' : p.reason,
         locality: p.locality,
         explanation: p.explanation,
         snapshot,
-        homePath: homePath.get(p.customerId)!,
+        home_path: homePath.get(p.customerId)!,
       };
     });
-    for (let i = 0; i < rows.length; i += 2000) await tx.insert(assignmentProposals).values(rows.slice(i, i + 2000));
-    const un = result.unassigned.map((u) => ({ batchId, customerId: u.customerId, reason: u.reason }));
-    for (let i = 0; i < un.length; i += 5000) await tx.insert(assignmentUnassigned).values(un.slice(i, i + 5000));
+    // set-based: one JSON parameter per table rather than tens of thousands of bound rows
+    if (rows.length)
+      await tx.execute(sql`
+        INSERT INTO assignment_proposals (batch_id, customer_id, from_staff_id, to_staff_id, reason, locality,
+                                          explanation, snapshot, home_path)
+        SELECT ${batchId}, x.customer_id, x.from_staff_id, x.to_staff_id, x.reason, x.locality, x.explanation,
+               x.snapshot, x.home_path
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(customer_id text, from_staff_id text,
+             to_staff_id text, reason text, locality text, explanation jsonb, snapshot jsonb, home_path text)`);
+    const un = result.unassigned.map((u) => ({ customer_id: u.customerId, reason: u.reason }));
+    if (un.length)
+      await tx.execute(sql`
+        INSERT INTO assignment_unassigned (batch_id, customer_id, reason)
+        SELECT ${batchId}, x.customer_id, x.reason
+        FROM jsonb_to_recordset(${JSON.stringify(un)}::jsonb) AS x(customer_id text, reason text)`);
     await refreshBatchStatus(tx, batchId);
     await writeAudit(tx, {
       action: 'assignment_planned',

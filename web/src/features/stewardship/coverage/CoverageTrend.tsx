@@ -12,24 +12,19 @@ export default function CoverageTrend({ trend }: { trend: Coverage['trend'] }) {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)}%`) },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', boundaryGap: one, data: trend.map((p) => p.date.slice(5)) },
+    xAxis: { type: 'category', boundaryGap: false, data: trend.map((p) => p.date.slice(5)) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      {
-        name: t('stewardship.coverageRate'),
-        type: one ? 'bar' : 'line',
-        barMaxWidth: 40,
-        symbol: one ? 'circle' : 'none',
-        data: trend.map((p) => pct(p.coverageRate)),
-      },
-      {
-        name: t('stewardship.idleRateName'),
-        type: one ? 'bar' : 'line',
-        barMaxWidth: 40,
-        symbol: one ? 'circle' : 'none',
-        data: trend.map((p) => pct(p.idleRate)),
-      },
-    ],
+      { name: t('stewardship.coverageRate'), data: trend.map((p) => pct(p.coverageRate)) },
+      { name: t('stewardship.idleRateName'), data: trend.map((p) => pct(p.idleRate)) },
+    ].map((x) => ({
+      ...x,
+      type: 'line',
+      symbol: one ? 'circle' : 'none',
+      symbolSize: 8,
+      // a single stored day is a dot: say its value
+      label: { show: one, position: 'top', formatter: '{c}%' },
+    })),
   };
   return (
     <div data-testid="cov-trend" data-points={trend.length}>
