@@ -9,6 +9,7 @@ import { customerPages } from './features/customers/pages';
 import { tierPages } from './features/tiers/pages';
 import { orgPages } from './features/org/pages';
 import { stewardshipPages } from './features/stewardship/pages';
+import { assignmentPages } from './features/assignments/pages';
 import { adminPages } from './features/admin/pages';
 import { notificationPages } from './features/notifications/pages';
 import { userPages } from './features/users/pages';
@@ -19,6 +20,7 @@ export const pages: WebPage[] = [
   ...tierPages,
   ...stewardshipPages,
   ...orgPages,
+  ...assignmentPages,
   ...adminPages,
   ...userPages,
   ...notificationPages,
