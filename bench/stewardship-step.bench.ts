@@ -58,7 +58,7 @@ writeResult('stewardship-step', {
   database: 'postgresql',
   scale: 'M',
   copiedFrom: SOURCE,
-  date,
+  businessDate: date,
   customers: customers?.n ?? 0,
   rowsWritten: rows,
   stepSeconds: runs,
