@@ -1,9 +1,10 @@
-import { Breadcrumb, Card, Select, Tag, Typography } from 'antd';
+import { Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTierDashboard } from '../../api/tiers';
 import { formatInt } from '../../lib/format';
 import { formatYuanCompact } from '../../lib/money';
+import { OrgDateHead, useOrgDateParams } from '../../lib/orgDateHead';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { ErrorState, Loading } from '../shell/states';
 import ChildrenTable from './dashboard/ChildrenTable';
@@ -15,60 +16,30 @@ export default function TierDashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const isMobile = useIsMobile();
-  const [sp, setSp] = useSearchParams();
-  const orgId = sp.get('orgId') || undefined;
-  const date = sp.get('date') || undefined;
+  const { orgId, date, go } = useOrgDateParams();
   const q = useTierDashboard({ orgId, date });
-
-  const go = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(sp);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setSp(next);
-  };
 
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
   return (
     <div className="gh-page" data-testid="tier-dashboard" data-org-id={d.org.orgId}>
-      <div className="gh-page-head gh-dash-head">
-        <div className="gh-stack-tight">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('tiers.title')}
-          </Typography.Title>
-          <Breadcrumb
-            data-testid="tier-breadcrumb"
-            items={d.breadcrumb.map((b, i) => ({
-              key: b.orgId,
-              title:
-                i === d.breadcrumb.length - 1 ? (
-                  <span>{b.name}</span>
-                ) : (
-                  <a onClick={() => go({ orgId: b.orgId })}>{b.name}</a>
-                ),
-            }))}
-          />
-        </div>
-        <div className="gh-dash-date">
-          <span className="gh-muted gh-small">{t('tiers.asOf')}</span>
-          <Select
-            size="small"
-            value={d.date}
-            style={{ width: 130 }}
-            options={d.dates.map((x) => ({ value: x, label: x }))}
-            onChange={(v) => go({ date: v === d.dates[0] ? undefined : v })}
-            data-testid="tier-date"
-          />
-          {d.source === 'live' && (
+      <OrgDateHead
+        title={t('tiers.title')}
+        breadcrumb={d.breadcrumb}
+        date={d.date}
+        dates={d.dates}
+        go={go}
+        dateTestId="tier-date"
+        breadcrumbTestId="tier-breadcrumb"
+        extra={
+          d.source === 'live' && (
             <Tag color="blue" title={t('tiers.sourceLive')}>
               {t('tiers.live')}
             </Tag>
-          )}
-        </div>
-      </div>
+          )
+        }
+      />
       <div className="gh-dash-totals">
         <span>
           {t('tiers.customers')} <b className="gh-num">{formatInt(d.totals.customers, lang)}</b>
